@@ -1,0 +1,39 @@
+"""parley: a peace-process tracker built from news.
+
+The library comes first; the `parley` command is a thin shell over these functions.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("parley")
+except PackageNotFoundError:  # running from a source tree that was not installed
+    __version__ = "0.0.0+unknown"
+
+from parley.clean import clean_text  # noqa: E402 - after __version__, which the store uses
+from parley.errors import FetchError, InputError, ParleyError, SettingsError, StoreError  # noqa: E402
+from parley.ingest import IngestReport, ingest  # noqa: E402
+from parley.settings import Settings, load_settings  # noqa: E402
+from parley.store import Store, open_store  # noqa: E402
+from parley.types import Document, RawDocument, Removal  # noqa: E402
+
+__all__ = [
+    "Document",
+    "FetchError",
+    "IngestReport",
+    "InputError",
+    "ParleyError",
+    "RawDocument",
+    "Removal",
+    "Settings",
+    "SettingsError",
+    "Store",
+    "StoreError",
+    "__version__",
+    "clean_text",
+    "ingest",
+    "load_settings",
+    "open_store",
+]

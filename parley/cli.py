@@ -1,0 +1,356 @@
+"""The `parley` command: a thin shell over the library's functions.
+
+Exit status: 0 when everything asked was done, 1 when some inputs were skipped, 2 when
+the command could not run at all (bad settings, no store).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.markup import escape
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from parley import __version__
+from parley.errors import ParleyError, SettingsError
+from parley.ingest import IngestReport, ingest
+from parley.readers import ReadOptions, Source
+from parley.render import OutputFormat, emit_object, emit_rows
+from parley.settings import Settings, load_settings
+from parley.store import Store, open_store
+
+__all__ = ["SAMPLE_DIR", "app", "main"]
+
+SAMPLE_DIR = Path(__file__).parent / "data" / "sample"
+
+app = typer.Typer(
+    name="parley",
+    help="parley: a sourced record of a peace process, built from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+docs_app = typer.Typer(help="List and read stored documents.", no_args_is_help=True)
+app.add_typer(docs_app, name="docs")
+
+err = Console(stderr=True)
+log = logging.getLogger("parley")
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Print as a table, JSON or CSV.")
+]
+
+
+class State:
+    """What the global options decide for every command."""
+
+    def __init__(self, settings: Settings, verbose: int) -> None:
+        self.settings = settings
+        self.verbose = verbose
+
+    def store(self, *, create: bool = False) -> Store:
+        return open_store(self.settings.db, create=create)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"parley {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(help="The store: a SQLite file or a database URL. [env: PARLEY_DB; default: parley.db]"),
+    ] = None,
+    config: Annotated[Path | None, typer.Option(help="A parley.toml settings file.")] = None,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Say more; -vv for debugging.")] = 0,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    level = logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(
+        level=level,
+        format="%(message)s",
+        handlers=[RichHandler(console=err, show_time=False, show_path=verbose > 1, markup=False)],
+        force=True,
+    )
+    ctx.obj = State(load_settings(config=config, db=db), verbose)
+
+
+def _state(ctx: typer.Context) -> State:
+    state = ctx.obj
+    assert isinstance(state, State)
+    return state
+
+
+def _parse_fields(pairs: list[str]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    allowed = ("text", "title", "url", "published", "outlet", "lang", "id")
+    for pair in pairs:
+        name, sep, column = pair.partition("=")
+        if not sep or name not in allowed or not column:
+            raise SettingsError(
+                f"--field takes NAME=COLUMN with NAME one of {', '.join(allowed)}; got {pair!r}"
+            )
+        fields[name] = column
+    return fields
+
+
+@app.command("ingest")
+def ingest_command(
+    ctx: typer.Context,
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders (read recursively), URLs, or - for standard input.", show_default=False),
+    ] = None,
+    sample: Annotated[
+        bool, typer.Option("--sample", help="Also read the sample articles that ship with parley.")
+    ] = False,
+    include: Annotated[
+        str | None, typer.Option(help="Comma-separated file patterns read in folders (e.g. '*.jsonl,*.html').")
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option("--field", help="Record field name for JSON/CSV, as NAME=COLUMN (e.g. text=body). Repeatable."),
+    ] = None,
+    encoding: Annotated[str | None, typer.Option(help="Read files in this encoding instead of detecting it.")] = None,
+    input_format: Annotated[
+        str | None,
+        typer.Option("--input-format", help="Treat every input as: text, markdown, html, json, jsonl, csv, feed or warc."),
+    ] = None,
+) -> None:
+    """Read articles, clean them, link duplicates, and store them."""
+    state = _state(ctx)
+    inputs = list(inputs or [])
+    if sample:
+        inputs.append(str(SAMPLE_DIR))
+    if not inputs:
+        raise SettingsError("nothing to ingest: name files, folders, URLs or -, or use --sample")
+    settings = state.settings.replace(include=include)
+    formats = ("text", "markdown", "html", "json", "jsonl", "csv", "feed", "warc")
+    if input_format is not None and input_format not in formats:
+        raise SettingsError(f"--input-format must be one of {', '.join(formats)}; got {input_format!r}")
+    options = ReadOptions(
+        fields=_parse_fields(field or []),
+        encoding=encoding,
+        max_document_bytes=settings.max_document_bytes,
+        fetch_timeout=settings.fetch_timeout,
+        format=input_format,
+    )
+    with state.store(create=True) as store:
+        report = _run_ingest(store, inputs, settings, options)
+    _print_ingest_summary(report, store.url)
+    raise typer.Exit(0 if report.complete else 1)
+
+
+def _run_ingest(store: Store, inputs: list[str], settings: Settings, options: ReadOptions) -> IngestReport:
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[counts]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=False) as bar:
+        task = bar.add_task("reading", total=None, counts="")
+        seen = {"documents": 0}
+
+        def progress(event: str, source: Source | None, _size: int) -> None:
+            if event == "document":
+                seen["documents"] += 1
+                bar.update(task, counts=f"{seen['documents']:,} articles read")
+            elif event == "source" and source is not None:
+                bar.update(task, description=escape(_short(source.name)))
+            elif event == "done":
+                bar.advance(task)
+
+        report = ingest(store, inputs, settings=settings, options=options, progress=progress)
+        bar.update(task, total=report.sources, completed=report.sources, description="done")
+    return report
+
+
+def _short(name: str, width: int = 40) -> str:
+    return name if len(name) <= width else "…" + name[-(width - 1) :]
+
+
+def _print_ingest_summary(report: IngestReport, store_url: str) -> None:
+    table = Table.grid(padding=(0, 2))
+    table.add_row("added", f"{report.added:,} new articles")
+    table.add_row(
+        "duplicates",
+        f"{report.duplicates:,} stored and linked to their original "
+        f"({report.exact_duplicates:,} exact, {report.near_duplicates:,} near)",
+    )
+    table.add_row("already stored", f"{report.already_stored:,} (read before; nothing added)")
+    table.add_row("skipped", f"{len(report.skipped):,}")
+    err.print(Panel(table, title=f"ingest run {report.run_id}", subtitle=store_url, expand=False))
+    for problem in report.skipped:
+        err.print(f"[yellow]skipped[/] {escape(str(problem))}", soft_wrap=True)
+
+
+@docs_app.command("list")
+def docs_list(
+    ctx: typer.Context,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet (host name).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Only this language (ISO code, e.g. en).")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before this date (YYYY-MM-DD).")] = None,
+    duplicates: Annotated[
+        bool | None, typer.Option("--duplicates/--originals", help="Only duplicates, or only originals.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List stored documents in publication order."""
+    with _state(ctx).store() as store:
+        rows = store.list_documents(
+            outlet=outlet,
+            lang=lang,
+            since=_date_option(since, "--since"),
+            until=_date_option(until, "--until"),
+            duplicates=duplicates,
+            limit=limit,
+        )
+    records = [asdict(row) for row in rows]
+    columns = ["id", "published", "outlet", "lang", "words", "title", "duplicate_of"]
+    if fmt is OutputFormat.table:
+        # Ten characters of an id are enough to name it in `parley docs show`.
+        for record in records:
+            record["id"] = record["id"][:10]
+            record["duplicate_of"] = record["duplicate_of"] and record["duplicate_of"][:10]
+    else:
+        columns += ["external_id", "duplicate_kind", "source"]
+    emit_rows(records, columns, fmt, title=_plural(len(rows), "document"))
+
+
+@docs_app.command("show")
+def docs_show(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="A document id, its input's own id, or an id prefix.", show_default=False)],
+    removed: Annotated[bool, typer.Option("--removed", help="List the boilerplate cleaning took out.")] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="Print the raw text as collected, not the clean text.")] = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show one document: metadata, duplicates, and its text."""
+    with _state(ctx).store() as store:
+        document = store.get_document(ref)
+        if document is None:
+            raise ParleyError(f"no document {ref!r} in {store.url} (see parley docs list)")
+        copies = store.duplicates_of(document.id)
+    meta: dict[str, Any] = {
+        "id": document.id,
+        "input id": document.external_id,
+        "title": document.title,
+        "outlet": document.outlet,
+        "published": f"{document.published} (from {document.published_from})" if document.published else None,
+        "language": f"{document.lang} ({document.lang_from})" if document.lang else None,
+        "url": document.url,
+        "source": f"{document.source} ({document.format})",
+        "duplicate of": (
+            f"{document.duplicate_of} ({document.duplicate_kind}, similarity {document.similarity})"
+            if document.duplicate_of
+            else None
+        ),
+        "duplicates": ", ".join(c.id for c in copies) or None,
+        "removed": _plural(len(document.removed), "piece") + " of boilerplate (see --removed)",
+    }
+    if fmt is OutputFormat.json:
+        data = asdict(document)
+        data["duplicates"] = [c.id for c in copies]
+        if not raw:
+            data.pop("raw_text")
+        emit_object(data, fmt)
+        return
+    if removed:
+        rows = [{"rule": r.rule, "text": r.text} for r in document.removed]
+        emit_rows(rows, ("rule", "text"), fmt, title=f"removed from {document.id}")
+        return
+    if fmt is OutputFormat.csv:
+        emit_object({**meta, "text": document.raw_text if raw else document.clean_text}, fmt)
+        return
+    emit_object({k: v for k, v in meta.items() if v is not None}, fmt)
+    out = Console(soft_wrap=True)
+    out.print()
+    out.print(escape(document.raw_text if raw else document.clean_text), highlight=False)
+
+
+@app.command("stats")
+def stats_command(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """Counts of the store: documents, duplicates, outlets, languages, date range, runs."""
+    with _state(ctx).store() as store:
+        emit_object(store.stats(), fmt, title="parley store")
+
+
+@app.command("runs")
+def runs_command(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 20,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """The runs that wrote to the store: command, version, settings hash, counts."""
+    with _state(ctx).store() as store:
+        rows = store.list_runs(limit=limit)
+    records = []
+    for row in rows:
+        counts = row["counts"] or {}
+        records.append(
+            {
+                "id": row["id"],
+                "command": row["command"],
+                "started": row["started_at"][:16].replace("T", " ") if fmt is OutputFormat.table else row["started_at"],
+                "status": row["status"],
+                "version": row["package_version"],
+                "settings": row["settings_hash"][:12],
+                "added": counts.get("added"),
+                "duplicates": (counts.get("exact_duplicates", 0) + counts.get("near_duplicates", 0))
+                if counts
+                else None,
+                "seen": counts.get("already_stored"),
+                "skipped": counts.get("skipped"),
+                "inputs": ", ".join(row["inputs"]),
+            }
+        )
+    emit_rows(records, list(records[0]) if records else ["id"], fmt, title="runs, newest first")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _date_option(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as e:
+        raise SettingsError(f"{name} takes a date as YYYY-MM-DD; got {value!r}") from e
+
+
+def main() -> None:
+    """Run the CLI; a user's mistake prints one line, never a traceback (unless -vv)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("[red]stopped[/]: interrupted; what was stored so far is kept, rerun to finish.")
+        sys.exit(130)
+    except ParleyError as e:
+        if log.isEnabledFor(logging.DEBUG):
+            err.print_exception()
+        err.print(f"[red]error[/]: {escape(str(e))}", soft_wrap=True)
+        sys.exit(2)

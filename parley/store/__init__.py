@@ -1,0 +1,366 @@
+"""parley's store: one interface over SQLite (the default, a file) and PostgreSQL.
+
+Every document is written in one transaction together with its dedup keys, so a run
+killed at any point leaves whole documents only, and the same command run again adds
+what is missing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from parley import __version__
+from parley.dedup import Fingerprint
+from parley.errors import StoreError
+from parley.settings import Settings
+from parley.store.schema import (
+    SCHEMA_VERSION,
+    dedup_bands,
+    document_signatures,
+    documents,
+    migrate,
+    run_problems,
+    runs,
+    schema_migrations,
+)
+from parley.types import Document, Removal
+
+__all__ = ["DocumentSummary", "Store", "database_url", "open_store"]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def database_url(db: str) -> str:
+    """A SQLAlchemy URL for a setting that is either a URL or a SQLite file path."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One line of a document listing."""
+
+    id: str
+    external_id: str | None
+    published: date | None
+    outlet: str | None
+    lang: str | None
+    title: str | None
+    words: int
+    duplicate_of: str | None
+    duplicate_kind: str | None
+    source: str
+
+
+class Store:
+    """Read and write parley's records in one database."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ runs
+
+    def start_run(self, command: str, settings: Settings, inputs: Iterable[str]) -> int:
+        """Record the start of a run: package version, settings and their hash, inputs."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                runs.insert().values(
+                    command=command,
+                    started_at=_now(),
+                    status="running",
+                    package_version=__version__,
+                    settings_hash=settings.digest(),
+                    settings={k: v for k, v in dataclasses.asdict(settings).items() if k != "db"},
+                    inputs=list(inputs),
+                )
+            )
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, counts: dict[str, int], *, status: str = "finished") -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                runs.update()
+                .where(runs.c.id == run_id)
+                .values(finished_at=_now(), status=status, counts=counts)
+            )
+
+    def record_problem(self, run_id: int, source: str, line: int | None, reason: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                run_problems.insert().values(run_id=run_id, source=source, line=line, reason=reason)
+            )
+
+    def list_runs(self, *, limit: int = 20) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(runs).order_by(runs.c.id.desc()).limit(limit)).mappings()
+            return [dict(row) for row in rows]
+
+    def run_problems(self, run_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(run_problems).where(run_problems.c.run_id == run_id).order_by(run_problems.c.id)
+            ).mappings()
+            return [dict(row) for row in rows]
+
+    # ------------------------------------------------------------------ documents
+
+    def has_document(self, document_id: str) -> bool:
+        with self.engine.connect() as conn:
+            found = conn.scalar(sa.select(documents.c.id).where(documents.c.id == document_id))
+            return found is not None
+
+    def find_original_by_hash(self, text_hash: str) -> str | None:
+        """The id of the original document whose normalized text has this hash, if any."""
+        with self.engine.connect() as conn:
+            return conn.scalar(
+                sa.select(documents.c.id)
+                .where(documents.c.text_hash == text_hash, documents.c.duplicate_of.is_(None))
+                .limit(1)
+            )
+
+    def near_candidates(self, band_keys: Iterable[str]) -> list[tuple[str, bytes]]:
+        """Originals sharing at least one LSH band key, with their signatures."""
+        keys = list(band_keys)
+        if not keys:
+            return []
+        with self.engine.connect() as conn:
+            ids = sa.select(dedup_bands.c.document_id).where(dedup_bands.c.band_key.in_(keys)).distinct()
+            rows = conn.execute(
+                sa.select(document_signatures.c.document_id, document_signatures.c.signature)
+                .where(document_signatures.c.document_id.in_(ids))
+                .order_by(document_signatures.c.document_id)
+            )
+            return [(row[0], bytes(row[1])) for row in rows]
+
+    def add_document(self, document: Document, fingerprint: Fingerprint, *, run_id: int | None) -> None:
+        """Write one document, and for an original its dedup keys, in a single transaction."""
+        values = {
+            f.name: getattr(document, f.name)
+            for f in dataclasses.fields(document)
+            if f.name not in ("removed", "extra")
+        }
+        values["removed"] = [dataclasses.asdict(removal) for removal in document.removed]
+        values["extra"] = _jsonable(document.extra)
+        values["ingested_at"] = _now()
+        values["run_id"] = run_id
+        with self.engine.begin() as conn:
+            conn.execute(documents.insert().values(**values))
+            if document.duplicate_of is None and fingerprint.signature is not None:
+                conn.execute(
+                    document_signatures.insert().values(
+                        document_id=document.id, signature=fingerprint.signature
+                    )
+                )
+                conn.execute(
+                    dedup_bands.insert(),
+                    [{"band_key": key, "document_id": document.id} for key in fingerprint.bands],
+                )
+
+    def get_document(self, ref: str) -> Document | None:
+        """A document by its id, its input's own id, or an unambiguous id prefix."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(documents).where(documents.c.id == ref)).mappings().first()
+            if row is None:
+                found = conn.execute(
+                    sa.select(documents).where(documents.c.external_id == ref).limit(2)
+                ).mappings().all()
+                if len(found) > 1:
+                    raise StoreError(f"several documents have the id {ref!r}; use parley's own id")
+                row = found[0] if found else None
+            if row is None and len(ref) >= 4:
+                found = conn.execute(
+                    sa.select(documents).where(documents.c.id.startswith(ref, autoescape=True)).limit(2)
+                ).mappings().all()
+                if len(found) > 1:
+                    raise StoreError(f"{ref!r} starts several document ids; give more characters")
+                row = found[0] if found else None
+        return _document(row) if row is not None else None
+
+    def iter_documents(self, *, originals_only: bool = True) -> Iterator[Document]:
+        with self.engine.connect() as conn:
+            query = sa.select(documents).order_by(documents.c.ingested_at, documents.c.id)
+            if originals_only:
+                query = query.where(documents.c.duplicate_of.is_(None))
+            for row in conn.execute(query).mappings():
+                yield _document(row)
+
+    def duplicates_of(self, document_id: str) -> list[DocumentSummary]:
+        return self.list_documents(duplicate_of=document_id)
+
+    def list_documents(
+        self,
+        *,
+        outlet: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        duplicates: bool | None = None,
+        duplicate_of: str | None = None,
+        limit: int | None = None,
+    ) -> list[DocumentSummary]:
+        """Documents in publication order, filtered; `duplicates` True/False keeps only duplicates/originals."""
+        d = documents.c
+        query = sa.select(
+            d.id, d.external_id, d.published, d.outlet, d.lang, d.title, d.clean_text,
+            d.duplicate_of, d.duplicate_kind, d.source,
+        ).order_by(d.published.is_(None), d.published, d.ingested_at, d.id)
+        if outlet:
+            query = query.where(sa.func.lower(d.outlet) == outlet.lower())
+        if lang:
+            query = query.where(d.lang == lang)
+        if since:
+            query = query.where(d.published >= since)
+        if until:
+            query = query.where(d.published <= until)
+        if duplicates is True:
+            query = query.where(d.duplicate_of.is_not(None))
+        elif duplicates is False:
+            query = query.where(d.duplicate_of.is_(None))
+        if duplicate_of:
+            query = query.where(d.duplicate_of == duplicate_of)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [
+                DocumentSummary(
+                    id=row.id,
+                    external_id=row.external_id,
+                    published=row.published,
+                    outlet=row.outlet,
+                    lang=row.lang,
+                    title=row.title,
+                    words=len(row.clean_text.split()),
+                    duplicate_of=row.duplicate_of,
+                    duplicate_kind=row.duplicate_kind,
+                    source=row.source,
+                )
+                for row in conn.execute(query)
+            ]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts an analyst asks first: documents, duplicates, outlets, languages, dates, runs."""
+        d = documents.c
+        with self.engine.connect() as conn:
+            total = conn.scalar(sa.select(sa.func.count()).select_from(documents)) or 0
+            kinds = dict(
+                conn.execute(
+                    sa.select(d.duplicate_kind, sa.func.count())
+                    .where(d.duplicate_of.is_not(None))
+                    .group_by(d.duplicate_kind)
+                ).all()
+            )
+            outlets = conn.scalar(sa.select(sa.func.count(sa.distinct(d.outlet)))) or 0
+            languages = dict(
+                conn.execute(
+                    sa.select(sa.func.coalesce(d.lang, "unknown"), sa.func.count())
+                    .group_by(d.lang)
+                    .order_by(sa.func.count().desc())
+                ).all()
+            )
+            first, last = conn.execute(sa.select(sa.func.min(d.published), sa.func.max(d.published))).one()
+            undated = conn.scalar(
+                sa.select(sa.func.count()).select_from(documents).where(d.published.is_(None))
+            ) or 0
+            run_count = conn.scalar(sa.select(sa.func.count()).select_from(runs)) or 0
+            interrupted = conn.scalar(
+                sa.select(sa.func.count()).select_from(runs).where(runs.c.status == "running")
+            ) or 0
+            version = conn.scalar(sa.select(sa.func.max(schema_migrations.c.version)))
+        duplicates = sum(kinds.values())
+        return {
+            "documents": total,
+            "originals": total - duplicates,
+            "duplicates": duplicates,
+            "exact_duplicates": kinds.get("exact", 0),
+            "near_duplicates": kinds.get("near", 0),
+            "outlets": outlets,
+            "languages": languages,
+            "first_published": first.isoformat() if first else None,
+            "last_published": last.isoformat() if last else None,
+            "undated": undated,
+            "runs": run_count,
+            "unfinished_runs": interrupted,
+            "schema_version": version,
+            "store": self.url,
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str))
+
+
+def _document(row: Any) -> Document:
+    names = {f.name for f in dataclasses.fields(Document)}
+    values = {k: v for k, v in dict(row).items() if k in names}
+    values["removed"] = [Removal(**item) for item in (row["removed"] or [])]
+    return Document(**values)
+
+
+def open_store(db: str, *, create: bool = True) -> Store:
+    """Open (and create or migrate) the store at a SQLite path or SQLAlchemy URL."""
+    url = database_url(db)
+    if url.startswith("sqlite:///") and not create and not Path(url.removeprefix("sqlite:///")).exists():
+        raise StoreError(f"no store at {db} (ingest something first, or name one with --db)")
+    if url.startswith("sqlite:///"):
+        folder = Path(url.removeprefix("sqlite:///")).parent
+        if not folder.is_dir():
+            raise StoreError(f"cannot create the store {db}: folder {folder} does not exist")
+    try:
+        engine = sa.create_engine(url)
+    except (sa.exc.ArgumentError, ImportError) as e:
+        hint = " (install parley[postgres])" if "postgres" in url else ""
+        raise StoreError(f"cannot use the database {db!r}: {e}{hint}") from e
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        with engine.connect() as conn:
+            if sa.inspect(conn).has_table("schema_migrations"):
+                newest = conn.scalar(sa.select(sa.func.max(schema_migrations.c.version)))
+                if newest and newest > SCHEMA_VERSION:
+                    raise StoreError(
+                        f"the store {db} was made by a newer parley (schema {newest}, "
+                        f"this one knows {SCHEMA_VERSION}); upgrade parley"
+                    )
+        migrate(engine)
+    except sa.exc.DatabaseError as e:
+        raise StoreError(f"cannot open the store {db}: {e.orig}") from e
+    except sa.exc.OperationalError as e:
+        raise StoreError(f"cannot open the store {db}: {e.orig}") from e
+    return Store(engine)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL: readers never block the writer, and a killed writer loses only uncommitted work.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+

@@ -1,0 +1,124 @@
+"""The store's tables and the migrations that create them, recorded in `schema_migrations`.
+
+A migration is applied once, in its own transaction, and recorded with its version. A
+change to a table that already exists goes in a new migration; migration 1 is never
+edited after release.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "metadata", "migrate"]
+
+metadata = sa.MetaData()
+
+schema_migrations = sa.Table(
+    "schema_migrations",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("applied_at", sa.String(40), nullable=False),
+)
+
+runs = sa.Table(
+    "runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("command", sa.String(40), nullable=False),
+    sa.Column("started_at", sa.String(40), nullable=False),
+    sa.Column("finished_at", sa.String(40)),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("package_version", sa.String(40), nullable=False),
+    sa.Column("settings_hash", sa.String(64), nullable=False),
+    sa.Column("settings", sa.JSON, nullable=False),
+    sa.Column("inputs", sa.JSON, nullable=False),
+    sa.Column("counts", sa.JSON),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("external_id", sa.Text, index=True),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.String(200), index=True),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.Date, index=True),
+    sa.Column("published_from", sa.String(40)),
+    sa.Column("lang", sa.String(16), index=True),
+    sa.Column("lang_from", sa.String(40)),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("format", sa.String(20), nullable=False),
+    sa.Column("raw_text", sa.Text, nullable=False),
+    sa.Column("clean_text", sa.Text, nullable=False),
+    sa.Column("text_hash", sa.String(64), nullable=False, index=True),
+    sa.Column("duplicate_of", sa.String(32), sa.ForeignKey("documents.id"), index=True),
+    sa.Column("duplicate_kind", sa.String(10)),
+    sa.Column("similarity", sa.Float),
+    sa.Column("removed", sa.JSON, nullable=False),
+    sa.Column("extra", sa.JSON, nullable=False),
+    sa.Column("ingested_at", sa.String(40), nullable=False),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id")),
+)
+
+document_signatures = sa.Table(
+    "document_signatures",
+    metadata,
+    sa.Column("document_id", sa.String(32), sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+)
+
+dedup_bands = sa.Table(
+    "dedup_bands",
+    metadata,
+    sa.Column("band_key", sa.String(40), primary_key=True),
+    sa.Column("document_id", sa.String(32), sa.ForeignKey("documents.id"), primary_key=True),
+)
+
+run_problems = sa.Table(
+    "run_problems",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id"), nullable=False, index=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("line", sa.Integer),
+    sa.Column("reason", sa.Text, nullable=False),
+)
+
+
+def _initial(conn: sa.Connection) -> None:
+    metadata.create_all(
+        conn, tables=[runs, documents, document_signatures, dedup_bands, run_problems]
+    )
+
+
+Migration = tuple[int, str, Callable[[sa.Connection], None]]
+
+MIGRATIONS: tuple[Migration, ...] = (
+    (1, "documents, runs, dedup signatures and bands, run problems", _initial),
+)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def migrate(engine: sa.Engine) -> list[int]:
+    """Apply the migrations the database lacks, each in its own transaction; return them."""
+    with engine.begin() as conn:
+        schema_migrations.create(conn, checkfirst=True)
+        done = set(conn.scalars(sa.select(schema_migrations.c.version)))
+    applied = []
+    for version, name, apply in MIGRATIONS:
+        if version in done:
+            continue
+        with engine.begin() as conn:
+            apply(conn)
+            conn.execute(
+                schema_migrations.insert().values(
+                    version=version, name=name, applied_at=datetime.now(UTC).isoformat()
+                )
+            )
+        applied.append(version)
+    return applied

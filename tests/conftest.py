@@ -1,0 +1,48 @@
+"""Shared fixtures: a fresh store per test, default settings, and a way to run the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from parley.settings import Settings
+from parley.store import Store, open_store
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Default settings with the store in the test's own folder."""
+    return Settings(db=str(tmp_path / "parley.db"))
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[Store]:
+    """A new, migrated SQLite store in a temporary folder."""
+    with open_store(settings.db) as opened:
+        yield opened
+
+
+@pytest.fixture
+def run_parley(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Run the real `parley` command in a subprocess with its own store; returns CompletedProcess."""
+
+    def run(*args: str, stdin: bytes | None = None, db: Path | None = None) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PARLEY_DB": str(db or tmp_path / "cli.db"), "COLUMNS": "200"}
+        done = subprocess.run(
+            [sys.executable, "-m", "parley", *args],
+            input=stdin,
+            capture_output=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=300,
+        )
+        return subprocess.CompletedProcess(
+            done.args, done.returncode, done.stdout.decode(), done.stderr.decode()
+        )
+
+    return run
