@@ -15,7 +15,7 @@ import ftfy
 
 from parley.types import Removal
 
-__all__ = ["CleanText", "clean_text", "normalize_whitespace"]
+__all__ = ["CleanText", "clean_text", "guess_headline", "normalize_whitespace"]
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -208,6 +208,16 @@ def _remove_boilerplate(text: str, removed: list[Removal]) -> str:
                 kept.append(line)
         keep = kept
     return "\n".join(keep)
+
+
+def guess_headline(text: str) -> str | None:
+    """The first line, when it reads as a headline: alone in its paragraph, 4 to 30 words,
+    not ending like a sentence."""
+    first, _, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if not rest.strip() or not 4 <= _words(first) <= 30 or re.search(r"[.:;,]$", first):
+        return None
+    return first
 
 
 def clean_text(raw: str) -> CleanText:

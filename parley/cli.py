@@ -26,7 +26,7 @@ from parley.errors import ParleyError, SettingsError
 from parley.ingest import IngestReport, ingest
 from parley.readers import ReadOptions, Source
 from parley.render import OutputFormat, emit_object, emit_rows
-from parley.settings import Settings, load_settings
+from parley.settings import SETTINGS, Settings, load_settings
 from parley.store import Store, open_store
 
 __all__ = ["SAMPLE_DIR", "app", "main"]
@@ -327,6 +327,17 @@ def runs_command(
             }
         )
     emit_rows(records, list(records[0]) if records else ["id"], fmt, title="runs, newest first")
+
+
+@app.command("settings")
+def settings_command(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """Every setting: its value now, where it is set (parley.toml, PARLEY_<NAME>, option), its help."""
+    current = asdict(_state(ctx).settings)
+    rows = [
+        {"name": name, "value": current[name], "default": default, "env": f"PARLEY_{name.upper()}", "help": text}
+        for name, default, text in SETTINGS
+    ]
+    emit_rows(rows, ["name", "value", "env", "help"], fmt, title="settings", wrap=True)
 
 
 def _plural(count: int, noun: str) -> str:

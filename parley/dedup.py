@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 __all__ = ["Fingerprint", "fingerprint", "normalize_for_hash", "similarity", "text_hash"]
 
@@ -56,6 +55,8 @@ def fingerprint(text: str, *, permutations: int = 128, shingle_words: int = 3) -
     exact = _hash_words(words)
     if len(words) < 4 * shingle_words:
         return Fingerprint(exact, None, ())
+    from datasketch import MinHash  # imported here: it loads SciPy, which slows every command
+
     minhash = MinHash(num_perm=permutations, seed=_SEED)
     shingles = {" ".join(words[i : i + shingle_words]) for i in range(len(words) - shingle_words + 1)}
     minhash.update_batch([s.encode() for s in shingles])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import ftfy
 
-from parley.clean import clean_text, normalize_whitespace
+from parley.clean import clean_text, guess_headline, normalize_whitespace
 from parley.dedup import Fingerprint, fingerprint, similarity
 from parley.errors import InputError
 from parley.metadata import detect_language
@@ -96,7 +96,11 @@ def prepare_document(raw: RawDocument, settings: Settings) -> tuple[Document, Fi
         source=raw.source,
         format=raw.format,
         text_hash="",
-        title=normalize_whitespace(ftfy.fix_text(raw.title)) or None if raw.title else None,
+        title=(
+            normalize_whitespace(ftfy.fix_text(raw.title)) or None
+            if raw.title
+            else guess_headline(cleaned.text)
+        ),
         url=raw.url,
         outlet=raw.outlet,
         published=raw.published,

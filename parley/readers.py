@@ -51,7 +51,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "url": ("url", "link", "source_url"),
     "published": ("published", "date", "published_at", "pubdate", "publish_date", "date_publish"),
-    "outlet": ("outlet", "site", "sitename", "domain", "publisher", "source"),
+    "outlet": ("outlet", "site", "sitename", "domain", "publisher"),
     "lang": ("lang", "language"),
     "id": ("id", "doc_id", "article_id", "uid"),
 }
@@ -290,18 +290,6 @@ def _markdown_to_text(text: str) -> str:
     return "\n".join(lines)
 
 
-def _headline(text: str) -> str | None:
-    """The first line, when it reads as a headline: short, alone in its paragraph, unpunctuated."""
-    stripped = text.lstrip()
-    first, _, rest = stripped.partition("\n")
-    first = first.strip()
-    if not first or not rest.strip() or len(first.split()) > 30:
-        return None
-    if re.search(r"[.:;,]$", first):
-        return None
-    return first
-
-
 def _read_text(source: Source, data: bytes, options: ReadOptions, fmt: str) -> RawDocument:
     text = decode_bytes(data, source.name, encoding=options.encoding)
     meta, body = _front_matter(text.replace("\r\n", "\n"))
@@ -309,12 +297,7 @@ def _read_text(source: Source, data: bytes, options: ReadOptions, fmt: str) -> R
         body = _markdown_to_text(body)
     if not body.strip():
         raise InputError(source.name, "no article text (only a front-matter block)")
-    document = _record_to_document(
-        {**meta, "text": body}, source=source.name, fmt=fmt, fields={}, line=None
-    )
-    if document.title is None:
-        document.title = _headline(body)
-    return document
+    return _record_to_document({**meta, "text": body}, source=source.name, fmt=fmt, fields={}, line=None)
 
 
 # ---------------------------------------------------------------------------- HTML
@@ -393,9 +376,9 @@ def _pick(record: Mapping[str, Any], name: str, fields: Mapping[str, str]) -> An
     if name in fields:
         return record.get(fields[name])
     for candidate in FIELD_NAMES[name]:
-        value = record.get(candidate)
-        if value not in (None, ""):
-            return value
+        if candidate in record:
+            # A field that is present but empty means "not known", not "look elsewhere".
+            return record[candidate]
     return None
 
 

@@ -18,7 +18,7 @@ from rich.table import Table
 __all__ = ["OutputFormat", "emit_object", "emit_rows"]
 
 
-WIDE_COLUMNS = frozenset({"title", "text", "value", "reason", "inputs", "source"})
+WIDE_COLUMNS = frozenset({"title", "text", "value", "reason", "inputs", "source", "help"})
 
 
 class OutputFormat(str, Enum):
@@ -50,8 +50,13 @@ def emit_rows(
     *,
     title: str | None = None,
     out: TextIO | None = None,
+    wrap: bool = False,
 ) -> None:
-    """Print rows with the given columns; JSON is a list of objects, CSV has a header line."""
+    """Print rows with the given columns; JSON is a list of objects, CSV has a header line.
+
+    A table keeps each row on one line, cutting long free text with an ellipsis, unless
+    `wrap` asks for long text to wrap instead.
+    """
     out = out or sys.stdout
     if fmt is OutputFormat.json:
         data = [{c: _plain(row.get(c)) for c in columns} for row in rows]
@@ -70,13 +75,17 @@ def emit_rows(
         headers = [c.replace("_", " ") for c in columns]
         natural = [max([len(h), *(len(line[i]) for line in cells)]) for i, h in enumerate(headers)]
         # Short values keep their full width; free-text columns share what is left.
-        fixed = [min(n, 22) if c not in WIDE_COLUMNS else 0 for c, n in zip(columns, natural, strict=True)]
+        cap = 40 if wrap else 22
+        fixed = [min(n, cap) if c not in WIDE_COLUMNS else 0 for c, n in zip(columns, natural, strict=True)]
         wide_count = sum(1 for c in columns if c in WIDE_COLUMNS) or 1
         spare = console.width - sum(fixed) - 3 * len(columns) - 2
         for column, header, width, want in zip(columns, headers, fixed, natural, strict=True):
             if column in WIDE_COLUMNS:
                 width = min(want, max(8, spare // wide_count))
-            table.add_column(header, no_wrap=True, overflow="ellipsis", width=width)
+            if wrap and column in WIDE_COLUMNS:
+                table.add_column(header, overflow="fold", ratio=1)
+            else:
+                table.add_column(header, no_wrap=True, overflow="ellipsis", width=width)
         for line in cells:
             table.add_row(*line)
         console.print(table)

@@ -1,0 +1,40 @@
+# make is parley's front door: `make demo` and `make test` set everything up from nothing.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test lint format bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install parley with its dev tools
+
+demo: install  ## ingest the bundled sample into demo.db and show what was stored
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/parley --db $(DEMO_DB) ingest --sample
+	$(BIN)/parley --db $(DEMO_DB) stats
+	$(BIN)/parley --db $(DEMO_DB) docs list
+
+test: install  ## run the test suite
+	$(BIN)/python -m pytest -q
+
+lint: install  ## ruff (lint and format check) and mypy (strict on the library)
+	$(BIN)/ruff check parley tests bench
+	$(BIN)/ruff format --check parley tests bench
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff format parley tests bench
+	$(BIN)/ruff check --fix parley tests bench
+
+bench: install  ## throughput and memory benchmarks (see bench/README.md)
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)*
