@@ -17,21 +17,89 @@ import tempfile
 import time
 from pathlib import Path
 
-PARTIES = ["Russia", "Ukraine", "Turkey", "the United States", "the United Nations", "Saudi Arabia",
-           "the European Union", "Qatar", "the Vatican", "China", "Brazil", "South Africa"]
-CITIES = ["Istanbul", "Geneva", "Riyadh", "Jeddah", "Ankara", "Doha", "Minsk", "Vienna", "Kyiv",
-          "Moscow", "Brussels", "Anchorage", "Abu Dhabi", "Rome", "Paris", "Berlin", "Warsaw"]
-TOPICS = ["a ceasefire along the front line", "an exchange of prisoners of war",
-          "the return of deported children", "safety at the Zaporizhzhia nuclear plant",
-          "grain exports through the Black Sea", "security guarantees for Kyiv",
-          "a pause in strikes on energy infrastructure", "sanctions relief for Russian banks",
-          "the status of occupied regions", "a meeting between the two presidents"]
-VERBS = ["discussed", "argued over", "made little progress on", "agreed to keep talking about",
-         "exchanged written proposals on", "set up working groups on", "reported progress on"]
-OFFICIALS = ["the foreign minister", "a presidential aide", "the chief negotiator",
-             "a senior diplomat", "the defence minister", "a government spokesperson"]
-WORDS = ("delegation talks round memorandum proposal envoy summit corridor truce exchange "
-         "guarantee monitor mission draft statement deadline session mediator host").split()
+PARTIES = [
+    "Russia",
+    "Ukraine",
+    "Turkey",
+    "the United States",
+    "the United Nations",
+    "Saudi Arabia",
+    "the European Union",
+    "Qatar",
+    "the Vatican",
+    "China",
+    "Brazil",
+    "South Africa",
+]
+CITIES = [
+    "Istanbul",
+    "Geneva",
+    "Riyadh",
+    "Jeddah",
+    "Ankara",
+    "Doha",
+    "Minsk",
+    "Vienna",
+    "Kyiv",
+    "Moscow",
+    "Brussels",
+    "Anchorage",
+    "Abu Dhabi",
+    "Rome",
+    "Paris",
+    "Berlin",
+    "Warsaw",
+]
+TOPICS = [
+    "a ceasefire along the front line",
+    "an exchange of prisoners of war",
+    "the return of deported children",
+    "safety at the Zaporizhzhia nuclear plant",
+    "grain exports through the Black Sea",
+    "security guarantees for Kyiv",
+    "a pause in strikes on energy infrastructure",
+    "sanctions relief for Russian banks",
+    "the status of occupied regions",
+    "a meeting between the two presidents",
+]
+VERBS = [
+    "discussed",
+    "argued over",
+    "made little progress on",
+    "agreed to keep talking about",
+    "exchanged written proposals on",
+    "set up working groups on",
+    "reported progress on",
+]
+OFFICIALS = [
+    "the foreign minister",
+    "a presidential aide",
+    "the chief negotiator",
+    "a senior diplomat",
+    "the defence minister",
+    "a government spokesperson",
+]
+WORDS = [
+    "delegation",
+    "talks",
+    "round",
+    "memorandum",
+    "proposal",
+    "envoy",
+    "summit",
+    "corridor",
+    "truce",
+    "exchange",
+    "guarantee",
+    "monitor",
+    "mission",
+    "draft",
+    "statement",
+    "deadline",
+    "session",
+    "mediator",
+    "host",
+]
 
 
 def make_article(rng: random.Random, serial: int) -> dict[str, object]:
@@ -39,7 +107,8 @@ def make_article(rng: random.Random, serial: int) -> dict[str, object]:
     sentences = []
     for _ in range(rng.randint(8, 16)):
         sentences.append(
-            f"In {rng.choice(CITIES)}, delegations of {rng.choice(PARTIES)} and {rng.choice(PARTIES)} "
+            f"In {rng.choice(CITIES)}, delegations of {rng.choice(PARTIES)} and "
+            f"{rng.choice(PARTIES)} "
             f"{rng.choice(VERBS)} {rng.choice(TOPICS)}, {rng.choice(OFFICIALS)} said after "
             f"{rng.randint(2, 14)} hours of {rng.choice(WORDS)} {rng.choice(WORDS)} work on "
             f"{rng.choice(WORDS)} number {rng.randint(1, 10_000)}."
@@ -80,7 +149,9 @@ def main() -> None:
         stats = json.loads(
             subprocess.run(
                 [sys.executable, "-m", "parley", "--db", str(db), "stats", "--format", "json"],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             ).stdout
         )
     if done.returncode != 0:

@@ -12,12 +12,12 @@ try:
 except PackageNotFoundError:  # running from a source tree that was not installed
     __version__ = "0.0.0+unknown"
 
-from parley.clean import clean_text  # noqa: E402 - after __version__, which the store uses
-from parley.errors import FetchError, InputError, ParleyError, SettingsError, StoreError  # noqa: E402
-from parley.ingest import IngestReport, ingest  # noqa: E402
-from parley.settings import Settings, load_settings  # noqa: E402
-from parley.store import Store, open_store  # noqa: E402
-from parley.types import Document, RawDocument, Removal  # noqa: E402
+from parley.clean import clean_text
+from parley.errors import FetchError, InputError, ParleyError, SettingsError, StoreError
+from parley.ingest import IngestReport, ingest
+from parley.settings import Settings, load_settings
+from parley.store import Store, open_store
+from parley.types import Document, RawDocument, Removal
 
 __all__ = [
     "Document",

@@ -28,7 +28,8 @@ _CAPTION_START = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_WORDS = re.compile(
-    r"©|\bgetty\s+(?:images|photos|pictures)\b|\bvia getty\b|\bshutterstock\b|\bap photo\b|\bafp\b|\breuters/|"
+    r"©|\bgetty\s+(?:images|photos|pictures)\b|\bvia getty\b|\bshutterstock\b|\bap photo\b|"
+    r"\bafp\b|\breuters/|"
     r"\bsputnik\b|/\s*(?:ria novosti|tass|anadolu|epa|efe|xinhua|ukrinform)\b",
     re.IGNORECASE,
 )
@@ -56,9 +57,39 @@ _PROMO = re.compile(
 _SOURCE_LINK = re.compile(r"^(?:source\s+link|source\s*[:\-–—]\s*\S.*|via\s*[:\-–—]\s*\S.*)$", re.I)
 
 _SHARE_WORDS = frozenset(
-    "share shares shared tweet email e-mail print copy link facebook twitter x whatsapp "
-    "telegram linkedin reddit vk viber messenger pinterest on this article story post save "
-    "comment comments flipboard mail sms".split()
+    [
+        "share",
+        "shares",
+        "shared",
+        "tweet",
+        "email",
+        "e-mail",
+        "print",
+        "copy",
+        "link",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "reddit",
+        "vk",
+        "viber",
+        "messenger",
+        "pinterest",
+        "on",
+        "this",
+        "article",
+        "story",
+        "post",
+        "save",
+        "comment",
+        "comments",
+        "flipboard",
+        "mail",
+        "sms",
+    ]
 )
 
 _FURNITURE = re.compile(

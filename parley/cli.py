@@ -18,7 +18,14 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.markup import escape
 from rich.panel import Panel
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from parley import __version__
@@ -74,10 +81,14 @@ def _main(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option(help="The store: a SQLite file or a database URL. [env: PARLEY_DB; default: parley.db]"),
+        typer.Option(
+            help="The store: a SQLite file or a database URL. [env: PARLEY_DB; default: parley.db]"
+        ),
     ] = None,
     config: Annotated[Path | None, typer.Option(help="A parley.toml settings file.")] = None,
-    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Say more; -vv for debugging.")] = 0,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="Say more; -vv for debugging.")
+    ] = 0,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
@@ -116,22 +127,34 @@ def ingest_command(
     ctx: typer.Context,
     inputs: Annotated[
         list[str] | None,
-        typer.Argument(help="Files, folders (read recursively), URLs, or - for standard input.", show_default=False),
+        typer.Argument(
+            help="Files, folders (read recursively), URLs, or - for standard input.",
+            show_default=False,
+        ),
     ] = None,
     sample: Annotated[
         bool, typer.Option("--sample", help="Also read the sample articles that ship with parley.")
     ] = False,
     include: Annotated[
-        str | None, typer.Option(help="Comma-separated file patterns read in folders (e.g. '*.jsonl,*.html').")
+        str | None,
+        typer.Option(help="Comma-separated file patterns read in folders (e.g. '*.jsonl,*.html')."),
     ] = None,
     field: Annotated[
         list[str] | None,
-        typer.Option("--field", help="Record field name for JSON/CSV, as NAME=COLUMN (e.g. text=body). Repeatable."),
+        typer.Option(
+            "--field",
+            help="Record field name for JSON/CSV, as NAME=COLUMN (e.g. text=body). Repeatable.",
+        ),
     ] = None,
-    encoding: Annotated[str | None, typer.Option(help="Read files in this encoding instead of detecting it.")] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Read files in this encoding instead of detecting it.")
+    ] = None,
     input_format: Annotated[
         str | None,
-        typer.Option("--input-format", help="Treat every input as: text, markdown, html, json, jsonl, csv, feed or warc."),
+        typer.Option(
+            "--input-format",
+            help="Treat every input as: text, markdown, html, json, jsonl, csv, feed or warc.",
+        ),
     ] = None,
 ) -> None:
     """Read articles, clean them, link duplicates, and store them."""
@@ -144,7 +167,9 @@ def ingest_command(
     settings = state.settings.replace(include=include)
     formats = ("text", "markdown", "html", "json", "jsonl", "csv", "feed", "warc")
     if input_format is not None and input_format not in formats:
-        raise SettingsError(f"--input-format must be one of {', '.join(formats)}; got {input_format!r}")
+        raise SettingsError(
+            f"--input-format must be one of {', '.join(formats)}; got {input_format!r}"
+        )
     options = ReadOptions(
         fields=_parse_fields(field or []),
         encoding=encoding,
@@ -158,7 +183,9 @@ def ingest_command(
     raise typer.Exit(0 if report.complete else 1)
 
 
-def _run_ingest(store: Store, inputs: list[str], settings: Settings, options: ReadOptions) -> IngestReport:
+def _run_ingest(
+    store: Store, inputs: list[str], settings: Settings, options: ReadOptions
+) -> IngestReport:
     columns = (
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
@@ -208,11 +235,18 @@ def _print_ingest_summary(report: IngestReport, store_url: str) -> None:
 def docs_list(
     ctx: typer.Context,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet (host name).")] = None,
-    lang: Annotated[str | None, typer.Option(help="Only this language (ISO code, e.g. en).")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Published on or before this date (YYYY-MM-DD).")] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Only this language (ISO code, e.g. en).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Published on or after this date (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Published on or before this date (YYYY-MM-DD).")
+    ] = None,
     duplicates: Annotated[
-        bool | None, typer.Option("--duplicates/--originals", help="Only duplicates, or only originals.")
+        bool | None,
+        typer.Option("--duplicates/--originals", help="Only duplicates, or only originals."),
     ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     fmt: FormatOption = OutputFormat.table,
@@ -242,9 +276,18 @@ def docs_list(
 @docs_app.command("show")
 def docs_show(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="A document id, its input's own id, or an id prefix.", show_default=False)],
-    removed: Annotated[bool, typer.Option("--removed", help="List the boilerplate cleaning took out.")] = False,
-    raw: Annotated[bool, typer.Option("--raw", help="Print the raw text as collected, not the clean text.")] = False,
+    ref: Annotated[
+        str,
+        typer.Argument(
+            help="A document id, its input's own id, or an id prefix.", show_default=False
+        ),
+    ],
+    removed: Annotated[
+        bool, typer.Option("--removed", help="List the boilerplate cleaning took out.")
+    ] = False,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Print the raw text as collected, not the clean text.")
+    ] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Show one document: metadata, duplicates, and its text."""
@@ -258,7 +301,9 @@ def docs_show(
         "input id": document.external_id,
         "title": document.title,
         "outlet": document.outlet,
-        "published": f"{document.published} (from {document.published_from})" if document.published else None,
+        "published": f"{document.published} (from {document.published_from})"
+        if document.published
+        else None,
         "language": f"{document.lang} ({document.lang_from})" if document.lang else None,
         "url": document.url,
         "source": f"{document.source} ({document.format})",
@@ -313,7 +358,9 @@ def runs_command(
             {
                 "id": row["id"],
                 "command": row["command"],
-                "started": row["started_at"][:16].replace("T", " ") if fmt is OutputFormat.table else row["started_at"],
+                "started": row["started_at"][:16].replace("T", " ")
+                if fmt is OutputFormat.table
+                else row["started_at"],
                 "status": row["status"],
                 "version": row["package_version"],
                 "settings": row["settings_hash"][:12],
@@ -331,10 +378,16 @@ def runs_command(
 
 @app.command("settings")
 def settings_command(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
-    """Every setting: its value now, where it is set (parley.toml, PARLEY_<NAME>, option), its help."""
+    """Every setting: its value now, its environment variable, and what it does."""
     current = asdict(_state(ctx).settings)
     rows = [
-        {"name": name, "value": current[name], "default": default, "env": f"PARLEY_{name.upper()}", "help": text}
+        {
+            "name": name,
+            "value": current[name],
+            "default": default,
+            "env": f"PARLEY_{name.upper()}",
+            "help": text,
+        }
         for name, default, text in SETTINGS
     ]
     emit_rows(rows, ["name", "value", "env", "help"], fmt, title="settings", wrap=True)

@@ -43,6 +43,10 @@ def text_hash(text: str) -> str:
     return _hash_words(normalize_for_hash(text))
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
 def _band_layout(permutations: int) -> tuple[int, int]:
     # 4 rows a band: candidates from about 0.4 estimated similarity, checked afterwards.
     rows = 4
@@ -58,12 +62,14 @@ def fingerprint(text: str, *, permutations: int = 128, shingle_words: int = 3) -
     from datasketch import MinHash  # imported here: it loads SciPy, which slows every command
 
     minhash = MinHash(num_perm=permutations, seed=_SEED)
-    shingles = {" ".join(words[i : i + shingle_words]) for i in range(len(words) - shingle_words + 1)}
+    shingles = {
+        " ".join(words[i : i + shingle_words]) for i in range(len(words) - shingle_words + 1)
+    }
     minhash.update_batch([s.encode() for s in shingles])
     values = minhash.hashvalues.astype(np.uint64)
     bands, rows = _band_layout(permutations)
     keys = tuple(
-        f"{band}:{hashlib.blake2b(values[band * rows : (band + 1) * rows].tobytes(), digest_size=8).hexdigest()}"
+        f"{band}:{_digest(values[band * rows : (band + 1) * rows].tobytes())}"
         for band in range(bands)
     )
     return Fingerprint(exact, values.tobytes(), keys)

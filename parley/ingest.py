@@ -120,7 +120,9 @@ def prepare_document(raw: RawDocument, settings: Settings) -> tuple[Document, Fi
     return document, print_
 
 
-def _link_duplicate(store: Store, document: Document, print_: Fingerprint, threshold: float) -> None:
+def _link_duplicate(
+    store: Store, document: Document, print_: Fingerprint, threshold: float
+) -> None:
     original = store.find_original_by_hash(print_.text_hash)
     if original is not None:
         document.duplicate_of, document.duplicate_kind, document.similarity = original, "exact", 1.0

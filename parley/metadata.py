@@ -22,7 +22,9 @@ __all__ = [
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:/|-|$)"
 )
-_URL_DATE_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])/")
+_URL_DATE_COMPACT = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])/"
+)
 # A dateline opens the text: "KYIV, Feb 28, 2022 (Reuters) -", "ISTANBUL, 16 May 2025 —",
 # "Gomel-region (Belarus), 28 february 2022 -", "КИЇВ, 25 травня 2025 року —".
 _DATELINE = re.compile(
@@ -42,7 +44,7 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 def parse_date(value: Any) -> date | None:
-    """Read a date from a field value (ISO, RFC 822, "16 May 2025", a datetime); None if unreadable."""
+    """A date from a field value (ISO, RFC 822, "16 May 2025", a datetime); None if unreadable."""
     if value is None or value == "":
         return None
     if isinstance(value, date):
@@ -51,7 +53,7 @@ def parse_date(value: Any) -> date | None:
     if not re.search(r"\d{4}", text):
         return None  # a date without a year is not guessed
     try:
-        return date_parser.parse(text, default=None, fuzzy=False).date()  # type: ignore[arg-type]
+        return date_parser.parse(text, fuzzy=False).date()
     except (ValueError, OverflowError, TypeError):
         return None
 

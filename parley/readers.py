@@ -128,9 +128,9 @@ def find_sources(
                     relative = child.relative_to(path)
                     if any(part.startswith(".") for part in relative.parts):
                         continue
-                    if child.is_file() and _matches(child.name, include):
-                        if not _matches(child.name, exclude):
-                            yield Source(str(child), path=child, size=child.stat().st_size)
+                    wanted = _matches(child.name, include) and not _matches(child.name, exclude)
+                    if child.is_file() and wanted:
+                        yield Source(str(child), path=child, size=child.stat().st_size)
             elif path.is_file():
                 yield Source(given, path=path, size=path.stat().st_size)
             elif path.exists():
@@ -185,7 +185,9 @@ def decode_bytes(data: bytes, source: str, *, encoding: str | None = None) -> st
             try:
                 return data.decode(name)
             except UnicodeDecodeError as e:
-                raise InputError(source, f"starts with a {name} mark but is not valid {name}") from e
+                raise InputError(
+                    source, f"starts with a {name} mark but is not valid {name}"
+                ) from e
     if b"\x00" in data[:_SNIFF]:
         raise InputError(source, "binary data, not text")
     try:
@@ -243,6 +245,16 @@ def _open_binary(source: Source) -> BinaryIO:
     return raw
 
 
+def _head(stream: BinaryIO) -> bytes:
+    """The first bytes of a stream, leaving it where it was."""
+    if hasattr(stream, "peek"):
+        return bytes(stream.peek(_SNIFF)[:_SNIFF])
+    position = stream.tell()
+    head = stream.read(_SNIFF)
+    stream.seek(position)
+    return head
+
+
 def _whole_file(source: Source, options: ReadOptions) -> bytes:
     if source.size is not None and source.size > 8 * options.max_document_bytes:
         # Far too large to be one article: refuse without reading it.
@@ -297,14 +309,41 @@ def _read_text(source: Source, data: bytes, options: ReadOptions, fmt: str) -> R
         body = _markdown_to_text(body)
     if not body.strip():
         raise InputError(source.name, "no article text (only a front-matter block)")
-    return _record_to_document({**meta, "text": body}, source=source.name, fmt=fmt, fields={}, line=None)
+    return _record_to_document(
+        {**meta, "text": body}, source=source.name, fmt=fmt, fields={}, line=None
+    )
 
 
 # ---------------------------------------------------------------------------- HTML
 
 _BLOCKS = frozenset(
-    "p div section article header footer aside blockquote li ul ol h1 h2 h3 h4 h5 h6 "
-    "table tr pre figure figcaption dd dt address".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "blockquote",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tr",
+        "pre",
+        "figure",
+        "figcaption",
+        "dd",
+        "dt",
+        "address",
+    ]
 )
 
 
@@ -347,9 +386,8 @@ def _read_html(source: str, html: str, *, url: str | None, fmt: str = "html") ->
         )
     except (RecursionError, etree.LxmlError, ValueError) as e:
         raise InputError(source, f"cannot parse this HTML page ({type(e).__name__})") from e
-    if not extracted or not (extracted.get("text") or "").strip():
+    if not isinstance(extracted, dict) or not (extracted.get("text") or "").strip():
         raise InputError(source, "no article text found in this HTML page")
-    assert isinstance(extracted, dict)
     page_url = url or extracted.get("url")
     published = parse_date(extracted.get("date"))
     published_from = "html metadata" if published else None
@@ -501,13 +539,15 @@ def _read_json(source: Source, data: bytes, options: ReadOptions) -> Iterator[It
             yield InputError(where, "not a JSON object")
             continue
         try:
-            yield _record_to_document(record, source=where, fmt="json", fields=options.fields, line=None)
+            yield _record_to_document(
+                record, source=where, fmt="json", fields=options.fields, line=None
+            )
         except InputError as e:
             yield e
 
 
 def _read_csv(source: Source, stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
-    head = stream.peek(_SNIFF) if hasattr(stream, "peek") else b""
+    head = _head(stream)
     if b"\x00" in head[:_SNIFF]:
         yield InputError(source.name, "binary data, not CSV")
         return
@@ -527,7 +567,9 @@ def _read_csv(source: Source, stream: BinaryIO, options: ReadOptions) -> Iterato
                     return
                 continue
             if None in row:
-                yield InputError(source.name, "more values than header columns", line=reader.line_num)
+                yield InputError(
+                    source.name, "more values than header columns", line=reader.line_num
+                )
                 continue
             try:
                 yield _record_to_document(
@@ -543,7 +585,9 @@ def _read_csv(source: Source, stream: BinaryIO, options: ReadOptions) -> Iterato
         )
         log.debug("decode error", exc_info=e)
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
-        yield InputError(source.name, f"damaged or truncated gzip data after line {reader.line_num} ({e})")
+        yield InputError(
+            source.name, f"damaged or truncated gzip data after line {reader.line_num} ({e})"
+        )
 
 
 def _read_feed(source: Source, data: bytes) -> Iterator[Item]:
@@ -558,7 +602,9 @@ def _read_feed(source: Source, data: bytes) -> Iterator[Item]:
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{source.name} item {number}"
         content = entry.get("content") or []
-        body = content[0].get("value") if content else entry.get("summary") or entry.get("description")
+        body = (
+            content[0].get("value") if content else entry.get("summary") or entry.get("description")
+        )
         if not body or not body.strip():
             yield InputError(where, "feed item has no text")
             continue
@@ -593,7 +639,9 @@ def _read_warc(source: Source, stream: BinaryIO, options: ReadOptions) -> Iterat
             where = f"{source.name} record {number} ({uri})"
             headers = record.http_headers
             content_type = (
-                headers.get_header("Content-Type") if headers else record.rec_headers.get_header("Content-Type")
+                headers.get_header("Content-Type")
+                if headers
+                else record.rec_headers.get_header("Content-Type")
             ) or ""
             if "html" not in content_type.lower():
                 continue
@@ -659,7 +707,7 @@ def read_source(source: Source, options: ReadOptions | None = None) -> Iterator[
 def _read_source(source: Source, options: ReadOptions) -> Iterator[Item]:
     if source.url:
         data, content_type = _fetch(source, options)
-        fmt = options.format or (
+        fetched = options.format or (
             "feed"
             if re.search(r"rss|atom|xml", content_type)
             else "json"
@@ -668,7 +716,7 @@ def _read_source(source: Source, options: ReadOptions) -> Iterator[Item]:
             if "text/plain" in content_type
             else "html"
         )
-        yield from _read_data(source, data, fmt, options)
+        yield from _read_data(source, data, fetched, options)
         return
     fmt = options.format or format_of(source.name)
     if source.path is not None and source.size == 0:
@@ -677,7 +725,7 @@ def _read_source(source: Source, options: ReadOptions) -> Iterator[Item]:
         if not source.is_stdin:
             raise InputError(source.name, "unknown format (use --format to name it)")
         stream = _open_binary(source)
-        head = stream.peek(_SNIFF) if hasattr(stream, "peek") else b""
+        head = _head(stream)
         fmt = _sniff_format(head)
     if fmt in ("jsonl", "csv", "warc"):
         stream = _open_binary(source)
@@ -709,7 +757,7 @@ def _read_data(source: Source, data: bytes, fmt: str, options: ReadOptions) -> I
     elif fmt == "jsonl":
         yield from _read_jsonl(source, io.BytesIO(data), options)
     elif fmt == "csv":
-        yield from _read_csv(source, io.BufferedReader(io.BytesIO(data)), options)  # type: ignore[arg-type]
+        yield from _read_csv(source, io.BytesIO(data), options)
     elif fmt == "feed":
         if b"\x00" in data[:_SNIFF]:
             raise InputError(source.name, "binary data, not a feed")

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Any, TextIO
 
 from rich import box
@@ -21,7 +21,7 @@ __all__ = ["OutputFormat", "emit_object", "emit_rows"]
 WIDE_COLUMNS = frozenset({"title", "text", "value", "reason", "inputs", "source", "help"})
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How a listing command prints: a readable table, JSON, or CSV."""
 
     table = "table"
@@ -76,7 +76,10 @@ def emit_rows(
         natural = [max([len(h), *(len(line[i]) for line in cells)]) for i, h in enumerate(headers)]
         # Short values keep their full width; free-text columns share what is left.
         cap = 40 if wrap else 22
-        fixed = [min(n, cap) if c not in WIDE_COLUMNS else 0 for c, n in zip(columns, natural, strict=True)]
+        fixed = [
+            min(n, cap) if c not in WIDE_COLUMNS else 0
+            for c, n in zip(columns, natural, strict=True)
+        ]
         wide_count = sum(1 for c in columns if c in WIDE_COLUMNS) or 1
         spare = console.width - sum(fixed) - 3 * len(columns) - 2
         for column, header, width, want in zip(columns, headers, fixed, natural, strict=True):
@@ -91,7 +94,13 @@ def emit_rows(
         console.print(table)
 
 
-def emit_object(data: Mapping[str, Any], fmt: OutputFormat, *, title: str | None = None, out: TextIO | None = None) -> None:
+def emit_object(
+    data: Mapping[str, Any],
+    fmt: OutputFormat,
+    *,
+    title: str | None = None,
+    out: TextIO | None = None,
+) -> None:
     """Print one record: JSON as one object, CSV as field,value lines, else a two-column table."""
     out = out or sys.stdout
     if fmt is OutputFormat.json:

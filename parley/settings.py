@@ -26,7 +26,7 @@ DEFAULT_INCLUDE = (
 )
 
 
-def _setting(default: Any, help: str) -> Any:  # noqa: A002 - "help" is the natural name here
+def _setting(default: Any, help: str) -> Any:
     return field(default=default, metadata={"help": help})
 
 
@@ -34,9 +34,7 @@ def _setting(default: Any, help: str) -> Any:  # noqa: A002 - "help" is the natu
 class Settings:
     """Every setting parley reads; see SETTINGS for the documented list."""
 
-    db: str = _setting(
-        "parley.db", "The store: a SQLite file path or any SQLAlchemy database URL."
-    )
+    db: str = _setting("parley.db", "The store: a SQLite file path or any SQLAlchemy database URL.")
     include: str = _setting(
         DEFAULT_INCLUDE, "Comma-separated file name patterns read when ingesting a folder."
     )
@@ -54,7 +52,7 @@ class Settings:
     fetch_timeout: float = _setting(20.0, "Seconds to wait for a URL before giving up.")
 
     def digest(self) -> str:
-        """A sha256 of the settings that change what is extracted (the store's location excluded)."""
+        """sha256 of the settings that change what is stored (the store's location excluded)."""
         values = {k: v for k, v in dataclasses.asdict(self).items() if k != "db"}
         return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -99,7 +98,9 @@ class Store:
                     inputs=list(inputs),
                 )
             )
-            return int(result.inserted_primary_key[0])
+            key = result.inserted_primary_key
+            assert key is not None
+            return int(key[0])
 
     def finish_run(self, run_id: int, counts: dict[str, int], *, status: str = "finished") -> None:
         with self.engine.begin() as conn:
@@ -123,7 +124,9 @@ class Store:
     def run_problems(self, run_id: int) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             rows = conn.execute(
-                sa.select(run_problems).where(run_problems.c.run_id == run_id).order_by(run_problems.c.id)
+                sa.select(run_problems)
+                .where(run_problems.c.run_id == run_id)
+                .order_by(run_problems.c.id)
             ).mappings()
             return [dict(row) for row in rows]
 
@@ -149,7 +152,11 @@ class Store:
         if not keys:
             return []
         with self.engine.connect() as conn:
-            ids = sa.select(dedup_bands.c.document_id).where(dedup_bands.c.band_key.in_(keys)).distinct()
+            ids = (
+                sa.select(dedup_bands.c.document_id)
+                .where(dedup_bands.c.band_key.in_(keys))
+                .distinct()
+            )
             rows = conn.execute(
                 sa.select(document_signatures.c.document_id, document_signatures.c.signature)
                 .where(document_signatures.c.document_id.in_(ids))
@@ -157,7 +164,9 @@ class Store:
             )
             return [(row[0], bytes(row[1])) for row in rows]
 
-    def add_document(self, document: Document, fingerprint: Fingerprint, *, run_id: int | None) -> None:
+    def add_document(
+        self, document: Document, fingerprint: Fingerprint, *, run_id: int | None
+    ) -> None:
         """Write one document, and for an original its dedup keys, in a single transaction."""
         values = {
             f.name: getattr(document, f.name)
@@ -186,16 +195,26 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(documents).where(documents.c.id == ref)).mappings().first()
             if row is None:
-                found = conn.execute(
-                    sa.select(documents).where(documents.c.external_id == ref).limit(2)
-                ).mappings().all()
+                found = (
+                    conn.execute(
+                        sa.select(documents).where(documents.c.external_id == ref).limit(2)
+                    )
+                    .mappings()
+                    .all()
+                )
                 if len(found) > 1:
                     raise StoreError(f"several documents have the id {ref!r}; use parley's own id")
                 row = found[0] if found else None
             if row is None and len(ref) >= 4:
-                found = conn.execute(
-                    sa.select(documents).where(documents.c.id.startswith(ref, autoescape=True)).limit(2)
-                ).mappings().all()
+                found = (
+                    conn.execute(
+                        sa.select(documents)
+                        .where(documents.c.id.startswith(ref, autoescape=True))
+                        .limit(2)
+                    )
+                    .mappings()
+                    .all()
+                )
                 if len(found) > 1:
                     raise StoreError(f"{ref!r} starts several document ids; give more characters")
                 row = found[0] if found else None
@@ -223,11 +242,19 @@ class Store:
         duplicate_of: str | None = None,
         limit: int | None = None,
     ) -> list[DocumentSummary]:
-        """Documents in publication order, filtered; `duplicates` True/False keeps only duplicates/originals."""
+        """Documents in publication order; `duplicates` True keeps duplicates, False originals."""
         d = documents.c
         query = sa.select(
-            d.id, d.external_id, d.published, d.outlet, d.lang, d.title, d.clean_text,
-            d.duplicate_of, d.duplicate_kind, d.source,
+            d.id,
+            d.external_id,
+            d.published,
+            d.outlet,
+            d.lang,
+            d.title,
+            d.clean_text,
+            d.duplicate_of,
+            d.duplicate_kind,
+            d.source,
         ).order_by(d.published.is_(None), d.published, d.ingested_at, d.id)
         if outlet:
             query = query.where(sa.func.lower(d.outlet) == outlet.lower())
@@ -267,7 +294,7 @@ class Store:
         d = documents.c
         with self.engine.connect() as conn:
             total = conn.scalar(sa.select(sa.func.count()).select_from(documents)) or 0
-            kinds = dict(
+            kinds: dict[str, int] = dict(
                 conn.execute(
                     sa.select(d.duplicate_kind, sa.func.count())
                     .where(d.duplicate_of.is_not(None))
@@ -275,21 +302,29 @@ class Store:
                 ).all()
             )
             outlets = conn.scalar(sa.select(sa.func.count(sa.distinct(d.outlet)))) or 0
-            languages = dict(
+            languages: dict[str, int] = dict(
                 conn.execute(
                     sa.select(sa.func.coalesce(d.lang, "unknown"), sa.func.count())
                     .group_by(d.lang)
                     .order_by(sa.func.count().desc())
                 ).all()
             )
-            first, last = conn.execute(sa.select(sa.func.min(d.published), sa.func.max(d.published))).one()
-            undated = conn.scalar(
-                sa.select(sa.func.count()).select_from(documents).where(d.published.is_(None))
-            ) or 0
+            first, last = conn.execute(
+                sa.select(sa.func.min(d.published), sa.func.max(d.published))
+            ).one()
+            undated = (
+                conn.scalar(
+                    sa.select(sa.func.count()).select_from(documents).where(d.published.is_(None))
+                )
+                or 0
+            )
             run_count = conn.scalar(sa.select(sa.func.count()).select_from(runs)) or 0
-            interrupted = conn.scalar(
-                sa.select(sa.func.count()).select_from(runs).where(runs.c.status == "running")
-            ) or 0
+            interrupted = (
+                conn.scalar(
+                    sa.select(sa.func.count()).select_from(runs).where(runs.c.status == "running")
+                )
+                or 0
+            )
             version = conn.scalar(sa.select(sa.func.max(schema_migrations.c.version)))
         duplicates = sum(kinds.values())
         return {
@@ -324,7 +359,11 @@ def _document(row: Any) -> Document:
 def open_store(db: str, *, create: bool = True) -> Store:
     """Open (and create or migrate) the store at a SQLite path or SQLAlchemy URL."""
     url = database_url(db)
-    if url.startswith("sqlite:///") and not create and not Path(url.removeprefix("sqlite:///")).exists():
+    if (
+        url.startswith("sqlite:///")
+        and not create
+        and not Path(url.removeprefix("sqlite:///")).exists()
+    ):
         raise StoreError(f"no store at {db} (ingest something first, or name one with --db)")
     if url.startswith("sqlite:///"):
         folder = Path(url.removeprefix("sqlite:///")).parent
@@ -362,5 +401,3 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
-
-
