@@ -102,17 +102,65 @@ WORDS = [
 ]
 
 
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "dor",
+    "vi",
+    "sha",
+    "tel",
+    "no",
+    "bru",
+    "gan",
+    "pe",
+    "ros",
+    "val",
+    "ky",
+    "iv",
+    "mar",
+    "den",
+    "hol",
+    "ost",
+]
+TEMPLATES = [
+    "In {city}, delegations of {party} and {party2} {verb} {topic}, {official} {name} said.",
+    "{official} {name} told reporters in {city} that {party} was ready to discuss {topic}.",
+    "After {n} hours of talks, {party} and {party2} {verb} {topic}, according to {name}.",
+    "{name}, {official} of {party}, warned that {topic} could take {n} more weeks.",
+    "The {word} {word2} prepared by {party} mentions {topic} and {n} other points.",
+    "{party} said on {day} it would send {n} {word} experts to {city} for {topic}.",
+    "Officials in {city} reported {n} new {word} proposals about {topic} from {party2}.",
+    "{name} and {name2} met in {city} to review {topic} and the {word} {word2}.",
+]
+
+
+def _name(rng: random.Random) -> str:
+    first = "".join(rng.choice(SYLLABLES) for _ in range(2)).capitalize()
+    last = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+    return f"{first} {last}"
+
+
 def make_article(rng: random.Random, serial: int) -> dict[str, object]:
     city, party_a, party_b = rng.choice(CITIES), *rng.sample(PARTIES, 2)
-    sentences = []
-    for _ in range(rng.randint(8, 16)):
-        sentences.append(
-            f"In {rng.choice(CITIES)}, delegations of {rng.choice(PARTIES)} and "
-            f"{rng.choice(PARTIES)} "
-            f"{rng.choice(VERBS)} {rng.choice(TOPICS)}, {rng.choice(OFFICIALS)} said after "
-            f"{rng.randint(2, 14)} hours of {rng.choice(WORDS)} {rng.choice(WORDS)} work on "
-            f"{rng.choice(WORDS)} number {rng.randint(1, 10_000)}."
+    sentences = [
+        rng.choice(TEMPLATES).format(
+            city=rng.choice(CITIES),
+            party=rng.choice(PARTIES),
+            party2=rng.choice(PARTIES),
+            verb=rng.choice(VERBS),
+            topic=rng.choice(TOPICS),
+            official=rng.choice(OFFICIALS),
+            name=_name(rng),
+            name2=_name(rng),
+            n=rng.randint(2, 5000),
+            word=rng.choice(WORDS),
+            word2=rng.choice(WORDS),
+            day=rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
         )
+        for _ in range(rng.randint(12, 24))
+    ]
     body = " ".join(sentences)
     day = f"20{rng.randint(22, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     return {

@@ -105,7 +105,7 @@ _COOKIE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|use|policy|settings|agr
 _MENU_SEPARATORS = re.compile(r"\s[|•·»/]\s")
 
 _BYLINE = re.compile(
-    r"^by\s+(?:[A-Z][\w.'’\-]*\s*){1,4}(?:(?:,|and|&)\s*(?:[A-Z][\w.'’\-]*\s*){1,4})*$"
+    r"^(?:by|By|BY)\s+(?:[A-Z][\w.'’\-]*\s*){1,4}(?:(?:,|and|&)\s*(?:[A-Z][\w.'’\-]*\s*){1,4})*$"
 )
 _CREDITS_LINE = re.compile(
     r"^(?:reporting|writing|editing|additional\s+reporting|compiled|translated|edited)\s+by\b",
@@ -217,14 +217,15 @@ def _remove_boilerplate(text: str, removed: list[Removal]) -> str:
                 pending_headline = True
                 removed.append(Removal("read more", line))
                 continue
+        caption = _INLINE_CAPTION.search(line)
+        if caption and caption.start() > 0 and _CREDIT_WORDS.search(caption.group()):
+            # A caption glued to the end of a headline: the headline stays.
+            removed.append(Removal("photo caption", caption.group().strip()))
+            line = line[: caption.start()].rstrip()
         rule = _line_rule(line)
         if rule:
             removed.append(Removal(rule, line))
             continue
-        caption = _INLINE_CAPTION.search(line)
-        if caption and _CREDIT_WORDS.search(caption.group()):
-            removed.append(Removal("photo caption", caption.group().strip()))
-            line = line[: caption.start()].rstrip()
         credit = _INLINE_CREDIT.search(line)
         if credit and _words(credit.group()) <= 15:
             removed.append(Removal("photo caption", credit.group().strip()))

@@ -172,6 +172,8 @@ def ingest(
         report.skipped.append(problem)
         store.record_problem(run_id, problem.source, problem.line, problem.reason)
         log.info("skipped %s", problem)
+        if problem.__cause__ is not None:
+            log.debug("what went wrong reading %s", problem.source, exc_info=problem.__cause__)
 
     status = "interrupted"
     try:

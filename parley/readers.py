@@ -216,6 +216,13 @@ def decode_bytes(data: bytes, source: str, *, encoding: str | None = None) -> st
     return data.decode(best.encoding, errors="strict")
 
 
+def _size(count: float) -> str:
+    """A byte count for a person: "5 MB", "2.5 MB", "800 bytes" (decimal units)."""
+    if count < 1_000_000:
+        return f"{count:,.0f} bytes"
+    return f"{count / 1_000_000:.1f}".removesuffix(".0") + " MB"
+
+
 def _read_limited(stream: IO[bytes], source: str, limit: int) -> bytes:
     try:
         data = stream.read(limit + 1)
@@ -224,8 +231,8 @@ def _read_limited(stream: IO[bytes], source: str, limit: int) -> bytes:
     if len(data) > limit:
         raise InputError(
             source,
-            f"larger than {limit // _MB or limit} {'MB' if limit >= _MB else 'bytes'}, the most "
-            "one article may have (setting max_document_bytes); split it or use JSON lines",
+            f"larger than {_size(limit)}, the most one article may have (setting "
+            "max_document_bytes); split it or use JSON lines",
         )
     return data
 
@@ -238,11 +245,13 @@ def _open_binary(source: Source) -> BinaryIO:
         raw: BinaryIO = source.path.open("rb")
     except OSError as e:
         raise InputError(source.name, f"cannot open ({e.strerror or e})") from e
-    head = raw.read(2)
-    raw.seek(0)
-    if head == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
-    return raw
+    with raw:
+        compressed = raw.read(2) == b"\x1f\x8b"
+    try:
+        # Opened by name, so that closing the stream closes the file too.
+        return gzip.open(source.path, "rb") if compressed else source.path.open("rb")  # type: ignore[return-value]
+    except OSError as e:
+        raise InputError(source.name, f"cannot open ({e.strerror or e})") from e
 
 
 def _head(stream: BinaryIO) -> bytes:
@@ -260,7 +269,7 @@ def _whole_file(source: Source, options: ReadOptions) -> bytes:
         # Far too large to be one article: refuse without reading it.
         raise InputError(
             source.name,
-            f"{source.size / _MB:.0f} MB is too large for one article (setting "
+            f"{_size(source.size)} is too large for one article (setting "
             "max_document_bytes); split it or use JSON lines",
         )
     with _open_binary(source) as stream:
@@ -381,12 +390,13 @@ def _read_html(source: str, html: str, *, url: str | None, fmt: str = "html") ->
             with_metadata=True,
             include_comments=False,
             include_tables=False,
-            as_dict=True,
             date_extraction_params={"original_date": True, "extensive_search": False},
         )
     except (RecursionError, etree.LxmlError, ValueError) as e:
         raise InputError(source, f"cannot parse this HTML page ({type(e).__name__})") from e
-    if not isinstance(extracted, dict) or not (extracted.get("text") or "").strip():
+    if extracted is not None and not isinstance(extracted, dict):
+        extracted = extracted.as_dict()
+    if not extracted or not (extracted.get("text") or "").strip():
         raise InputError(source, "no article text found in this HTML page")
     page_url = url or extracted.get("url")
     published = parse_date(extracted.get("date"))
@@ -473,7 +483,7 @@ def _record_to_document(
 def _size_error(source: str, size: int, limit: int, line: int | None) -> InputError:
     return InputError(
         source,
-        f"record of {size / _MB:.1f} MB is larger than {limit / _MB:.1f} MB, the most one "
+        f"record of {_size(size)} is larger than {_size(limit)}, the most one "
         "article may have (setting max_document_bytes)",
         line=line,
     )
@@ -556,7 +566,11 @@ def _read_csv(source: Source, stream: BinaryIO, options: ReadOptions) -> Iterato
     csv.field_size_limit(max(options.max_document_bytes, 131072))
     reader = csv.DictReader(text_stream)
     try:
+        if not reader.fieldnames:
+            yield InputError(source.name, "no header line naming the columns")
+            return
         while True:
+            first_line = reader.line_num + 1  # a quoted field may span several lines
             try:
                 row = next(reader)
             except StopIteration:
@@ -567,13 +581,11 @@ def _read_csv(source: Source, stream: BinaryIO, options: ReadOptions) -> Iterato
                     return
                 continue
             if None in row:
-                yield InputError(
-                    source.name, "more values than header columns", line=reader.line_num
-                )
+                yield InputError(source.name, "more values than header columns", line=first_line)
                 continue
             try:
                 yield _record_to_document(
-                    row, source=source.name, fmt="csv", fields=options.fields, line=reader.line_num
+                    row, source=source.name, fmt="csv", fields=options.fields, line=first_line
                 )
             except InputError as e:
                 yield e
@@ -588,6 +600,8 @@ def _read_csv(source: Source, stream: BinaryIO, options: ReadOptions) -> Iterato
         yield InputError(
             source.name, f"damaged or truncated gzip data after line {reader.line_num} ({e})"
         )
+    finally:
+        text_stream.detach()  # the caller closes the file itself
 
 
 def _read_feed(source: Source, data: bytes) -> Iterator[Item]:
@@ -696,12 +710,19 @@ def _fetch(source: Source, options: ReadOptions) -> tuple[bytes, str]:
 def read_source(source: Source, options: ReadOptions | None = None) -> Iterator[Item]:
     """Yield each article of one source, and an InputError for each part that cannot be read."""
     options = options or ReadOptions()
+    found = 0
     try:
-        yield from _read_source(source, options)
+        for item in _read_source(source, options):
+            found += 1
+            yield item
     except InputError as e:
+        found += 1
         yield e
     except MemoryError:
+        found += 1
         yield InputError(source.name, "too large to read into memory")
+    if not found:
+        yield InputError(source.name, "no articles found")
 
 
 def _read_source(source: Source, options: ReadOptions) -> Iterator[Item]:

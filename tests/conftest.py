@@ -29,9 +29,11 @@ def store(settings: Settings) -> Iterator[Store]:
 
 @pytest.fixture
 def run_parley(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Run the real `parley` command in a subprocess with its own store; returns CompletedProcess."""
+    """Run the real `parley` command in a subprocess with its own store."""
 
-    def run(*args: str, stdin: bytes | None = None, db: Path | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, stdin: bytes | None = None, db: Path | None = None
+    ) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PARLEY_DB": str(db or tmp_path / "cli.db"), "COLUMNS": "200"}
         done = subprocess.run(
             [sys.executable, "-m", "parley", *args],
