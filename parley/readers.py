@@ -556,15 +556,33 @@ def _read_json(source: Source, data: bytes, options: ReadOptions) -> Iterator[It
             yield e
 
 
+class _UndecodableLine(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def _decoded_lines(stream: BinaryIO, encoding: str) -> Iterator[str]:
+    """Decode a byte stream one physical line at a time, so an error names its line."""
+    for number, raw_line in enumerate(stream, start=1):
+        try:
+            yield raw_line.decode("utf-8-sig" if number == 1 and encoding == "utf-8" else encoding)
+        except UnicodeDecodeError as e:
+            raise _UndecodableLine(number) from e
+
+
 def _read_csv(source: Source, stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
-    head = _head(stream)
-    if b"\x00" in head[:_SNIFF]:
+    if b"\x00" in _head(stream):
         yield InputError(source.name, "binary data, not CSV")
         return
-    encoding = options.encoding or "utf-8-sig"
-    text_stream = io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
+    encoding = codecs.lookup(options.encoding or "utf-8").name
+    # Wide encodings cannot be split on newline bytes; they are decoded as one stream.
+    lines: Iterable[str] = (
+        io.TextIOWrapper(stream, encoding=encoding, newline="")
+        if encoding.startswith(("utf-16", "utf-32"))
+        else _decoded_lines(stream, encoding)
+    )
     csv.field_size_limit(max(options.max_document_bytes, 131072))
-    reader = csv.DictReader(text_stream)
+    reader = csv.DictReader(lines)
     try:
         if not reader.fieldnames:
             yield InputError(source.name, "no header line naming the columns")
@@ -589,19 +607,21 @@ def _read_csv(source: Source, stream: BinaryIO, options: ReadOptions) -> Iterato
                 )
             except InputError as e:
                 yield e
-    except UnicodeDecodeError as e:
+    except (_UndecodableLine, UnicodeDecodeError) as e:
+        line = e.line if isinstance(e, _UndecodableLine) else None
         yield InputError(
             source.name,
-            f"not valid {encoding} near line {reader.line_num + 1} (name it with --encoding); "
-            "the lines before it were read",
+            f"not valid {encoding}; the rows before this line were read, the rest of the file "
+            "was not (name its encoding with --encoding)",
+            line=line,
         )
-        log.debug("decode error", exc_info=e)
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
         yield InputError(
             source.name, f"damaged or truncated gzip data after line {reader.line_num} ({e})"
         )
     finally:
-        text_stream.detach()  # the caller closes the file itself
+        if isinstance(lines, io.TextIOWrapper):
+            lines.detach()  # the caller closes the file itself
 
 
 def _read_feed(source: Source, data: bytes) -> Iterator[Item]:
