@@ -168,6 +168,8 @@ def _is_headline(line: str) -> bool:
 def _line_rule(line: str) -> str | None:
     """Name the boilerplate rule a whole line falls under, or None for prose."""
     words = _words(line)
+    if words > 60:
+        return None  # no rule takes out a line this long: it is a paragraph
     if _is_caption(line):
         return "photo caption"
     if _PROMO.search(line) and words <= 40:

@@ -8,9 +8,11 @@ estimated similarity of each candidate is checked against the threshold.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -53,15 +55,21 @@ def _band_layout(permutations: int) -> tuple[int, int]:
     return permutations // rows, rows
 
 
+@functools.cache
+def _empty_minhash(permutations: int) -> Any:
+    # Imported here: datasketch loads SciPy, which would slow every command's start.
+    from datasketch import MinHash
+
+    return MinHash(num_perm=permutations, seed=_SEED)
+
+
 def fingerprint(text: str, *, permutations: int = 128, shingle_words: int = 3) -> Fingerprint:
     """Hash, MinHash signature and band keys of a text; no signature for very short texts."""
     words = normalize_for_hash(text)
     exact = _hash_words(words)
     if len(words) < 4 * shingle_words:
         return Fingerprint(exact, None, ())
-    from datasketch import MinHash  # imported here: it loads SciPy, which slows every command
-
-    minhash = MinHash(num_perm=permutations, seed=_SEED)
+    minhash = _empty_minhash(permutations).copy()
     shingles = {
         " ".join(words[i : i + shingle_words]) for i in range(len(words) - shingle_words + 1)
     }
