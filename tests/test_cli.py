@@ -15,37 +15,9 @@ from typing import Any
 import pytest
 
 from parley.store import open_store
+from tests.texts import BURGENSTOCK_2024, GRAIN_2022, ISTANBUL_2022, TRUMP_PUTIN_2025
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
-
-# Our own short reports of public events in Russia–Ukraine diplomacy.
-ISTANBUL_2022 = (
-    "Russian and Ukrainian delegations met at the Dolmabahçe Palace in Istanbul on 29 March "
-    "2022 for their first face-to-face talks in weeks. President Recep Tayyip Erdoğan greeted "
-    "both teams and urged them to end the bloodshed. Ukraine tabled a proposal for neutral "
-    "status backed by security guarantees from several states. Vladimir Medinsky, who led the "
-    "Russian side, said Moscow would sharply cut military activity near Kyiv and Chernihiv."
-)
-GRAIN_2022 = (
-    "Ukraine and Russia signed separate agreements with Turkey and the United Nations in "
-    "Istanbul on 22 July 2022 to reopen three Black Sea ports for grain exports. A joint "
-    "coordination centre in Istanbul was set up to inspect ships sailing to and from Odesa, "
-    "Chornomorsk and Pivdennyi. Secretary-General António Guterres called the arrangement a "
-    "beacon of hope for countries facing hunger."
-)
-TRUMP_PUTIN_2025 = (
-    "Donald Trump and Vladimir Putin spoke by telephone for about two hours on 18 March 2025. "
-    "According to the White House, the two leaders agreed that a path to peace would begin "
-    "with a halt to strikes on energy infrastructure. The Kremlin said Putin had ordered the "
-    "army to stop such attacks for thirty days but did not accept the full truce Washington "
-    "and Kyiv had proposed."
-)
-BURGENSTOCK_2024 = (
-    "More than ninety countries and organisations met at the Bürgenstock resort in Switzerland "
-    "on 15 and 16 June 2024 for a summit on peace in Ukraine. Russia was not invited and China "
-    "stayed away. The closing communiqué dealt with nuclear safety, food security and the "
-    "return of prisoners and deported children."
-)
 
 
 def _parley(db: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -5,30 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parley.dedup import fingerprint, similarity, text_hash
-
-# Our own short reports of public events (Istanbul talks, 16 May 2025).
-ISTANBUL_2025 = (
-    "Delegations from Russia and Ukraine held their first direct talks in more than three "
-    "years at the Dolmabahçe Palace in Istanbul on 16 May 2025. Turkish Foreign Minister "
-    "Hakan Fidan opened the meeting and asked both teams to seize a window of opportunity "
-    "for peace. The session lasted less than two hours and ended without any agreement on a "
-    "ceasefire. The two sides did agree to exchange one thousand prisoners of war each, the "
-    "largest swap of the war so far. Ukrainian Defence Minister Rustem Umerov led the team "
-    "from Kyiv, while presidential aide Vladimir Medinsky headed the Russian delegation. "
-    "Both delegations said they would set out their visions of a possible future ceasefire "
-    "in writing before meeting again."
-)
-
-# The same event told independently, in other words.
-ISTANBUL_2025_OTHER = (
-    "Envoys sent by Kyiv and Moscow sat across a table from each other on Friday for the "
-    "first time since the spring of 2022. Their encounter in an Ottoman-era palace on the "
-    "Bosphorus, chaired by Turkey's top diplomat, broke up after roughly ninety minutes. "
-    "No truce came out of it, but negotiators settled on a swap of a thousand captives per "
-    "side, which officials on both sides called a humanitarian step. Ukrainian sources said "
-    "Moscow's team demanded further withdrawals that Kyiv described as unacceptable and "
-    "designed to make the meeting fail."
-)
+from tests.texts import ISTANBUL_2025, ISTANBUL_2025_OTHER
 
 REWORDED = ISTANBUL_2025.replace(
     "The session lasted less than two hours and ended without any agreement on a ceasefire.",

@@ -22,42 +22,23 @@ from parley.ingest import IngestReport, document_id, ingest, prepare_document
 from parley.settings import Settings
 from parley.store import Store
 from parley.types import Document, RawDocument
+from tests.texts import (
+    BURGENSTOCK_2024,
+    GRAIN_2022,
+    ISTANBUL_2022,
+    ISTANBUL_2025,
+    ISTANBUL_2025_OTHER,
+    SWAP_2022_UK,
+    TRUMP_PUTIN_2025,
+)
 
 # Our own short reports of public events in Russia–Ukraine diplomacy.
-ISTANBUL_2022 = (
-    "Russian and Ukrainian delegations met at the Dolmabahçe Palace in Istanbul on 29 March "
-    "2022 for their first face-to-face talks in weeks. President Recep Tayyip Erdoğan greeted "
-    "both teams and urged them to end the bloodshed. Ukraine tabled a proposal for neutral "
-    "status backed by security guarantees from several states. Vladimir Medinsky, who led the "
-    "Russian side, said Moscow would sharply cut military activity near Kyiv and Chernihiv."
-)
-GRAIN_2022 = (
-    "Ukraine and Russia signed separate agreements with Turkey and the United Nations in "
-    "Istanbul on 22 July 2022 to reopen three Black Sea ports for grain exports. A joint "
-    "coordination centre in Istanbul was set up to inspect ships sailing to and from Odesa, "
-    "Chornomorsk and Pivdennyi. Secretary-General António Guterres called the arrangement a "
-    "beacon of hope for countries facing hunger. Kyiv refused to put its name to any document "
-    "that Moscow also signed, so each side signed its own text with the mediators."
-)
 SWAP_2022 = (
     "Ukraine brought home 215 people on 21 September 2022 in its largest prisoner exchange of "
     "the war so far. Among them were commanders of the defence of the Azovstal steel works in "
     "Mariupol. Turkey and Saudi Arabia mediated the deal, under which five of the commanders "
     "were to stay in Turkey until the end of the war. Russia received 55 prisoners and the "
     "politician Viktor Medvedchuk in return."
-)
-SWAP_2022_UK = (
-    "21 вересня 2022 року Україна повернула додому 215 людей у найбільшому обміні полоненими "
-    "від початку вторгнення. Серед звільнених були командири оборони заводу Азовсталь у "
-    "Маріуполі. Посередниками виступили Туреччина та Саудівська Аравія. Росія отримала 55 "
-    "полонених і політика Віктора Медведчука."
-)
-BURGENSTOCK_2024 = (
-    "More than ninety countries and organisations met at the Bürgenstock resort in Switzerland "
-    "on 15 and 16 June 2024 for a summit on peace in Ukraine. Russia was not invited and China "
-    "stayed away. The closing communiqué dealt with nuclear safety, food security and the "
-    "return of prisoners and deported children. India, Saudi Arabia and South Africa were among "
-    "the participants that did not sign it."
 )
 RIYADH_2025 = (
     "Senior American and Russian officials met in Riyadh on 18 February 2025 for their first "
@@ -73,24 +54,6 @@ JEDDAH_2025 = (
     "ball was now in Russia's court. Saudi Arabia hosted the meeting, which lasted more than "
     "eight hours."
 )
-TRUMP_PUTIN_2025 = (
-    "Donald Trump and Vladimir Putin spoke by telephone for about two hours on 18 March 2025. "
-    "According to the White House, the two leaders agreed that a path to peace would begin "
-    "with a halt to strikes on energy infrastructure. The Kremlin said Putin had ordered the "
-    "army to stop such attacks for thirty days but did not accept the full truce Washington "
-    "and Kyiv had proposed. Both sides announced an exchange of 175 prisoners the next day."
-)
-ISTANBUL_2025 = (
-    "Delegations from Russia and Ukraine held their first direct talks in more than three "
-    "years at the Dolmabahçe Palace in Istanbul on 16 May 2025. Turkish Foreign Minister "
-    "Hakan Fidan opened the meeting and asked both teams to seize a window of opportunity "
-    "for peace. The session lasted less than two hours and ended without any agreement on a "
-    "ceasefire. The two sides did agree to exchange one thousand prisoners of war each, the "
-    "largest swap of the war so far. Ukrainian Defence Minister Rustem Umerov led the team "
-    "from Kyiv, while presidential aide Vladimir Medinsky headed the Russian delegation. "
-    "Both delegations said they would set out their visions of a possible future ceasefire "
-    "in writing before meeting again."
-)
 # The same wire story as printed elsewhere: new headline, one sentence reworded, a
 # paragraph added.
 ISTANBUL_2025_WIRE_COPY = (
@@ -102,15 +65,6 @@ ISTANBUL_2025_WIRE_COPY = (
     + "\n\nKyiv said it was ready for a meeting of presidents."
 )
 # The same event reported independently.
-ISTANBUL_2025_OTHER = (
-    "Envoys sent by Kyiv and Moscow sat across a table from each other on Friday for the "
-    "first time since the spring of 2022. Their encounter in an Ottoman-era palace on the "
-    "Bosphorus, chaired by Turkey's top diplomat, broke up after roughly ninety minutes. "
-    "No truce came out of it, but negotiators settled on a swap of a thousand captives per "
-    "side, which officials on both sides called a humanitarian step. Ukrainian sources said "
-    "Moscow's team demanded further withdrawals that Kyiv described as unacceptable and "
-    "designed to make the meeting fail."
-)
 
 
 @pytest.fixture(autouse=True)

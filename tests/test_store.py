@@ -17,35 +17,7 @@ from parley.settings import Settings
 from parley.store import Store, open_store
 from parley.store.schema import SCHEMA_VERSION, migrate
 from parley.types import Document, RawDocument, Removal
-
-# Our own short reports of public events in Russia–Ukraine diplomacy.
-ISTANBUL_2022 = (
-    "Russian and Ukrainian delegations met at the Dolmabahçe Palace in Istanbul on 29 March "
-    "2022 for their first face-to-face talks in weeks. President Recep Tayyip Erdoğan greeted "
-    "both teams and urged them to end the bloodshed. Ukraine tabled a proposal for neutral "
-    "status backed by security guarantees from several states. Vladimir Medinsky, who led the "
-    "Russian side, said Moscow would sharply cut military activity near Kyiv and Chernihiv."
-)
-GRAIN_2022 = (
-    "Ukraine and Russia signed separate agreements with Turkey and the United Nations in "
-    "Istanbul on 22 July 2022 to reopen three Black Sea ports for grain exports. A joint "
-    "coordination centre in Istanbul was set up to inspect ships sailing to and from Odesa, "
-    "Chornomorsk and Pivdennyi. Secretary-General António Guterres called the arrangement a "
-    "beacon of hope for countries facing hunger."
-)
-SWAP_2022_UK = (
-    "21 вересня 2022 року Україна повернула додому 215 людей у найбільшому обміні полоненими "
-    "від початку вторгнення. Серед звільнених були командири оборони заводу Азовсталь у "
-    "Маріуполі. Посередниками виступили Туреччина та Саудівська Аравія. Росія отримала 55 "
-    "полонених і політика Віктора Медведчука."
-)
-BURGENSTOCK_2024 = (
-    "More than ninety countries and organisations met at the Bürgenstock resort in Switzerland "
-    "on 15 and 16 June 2024 for a summit on peace in Ukraine. Russia was not invited and China "
-    "stayed away. The closing communiqué dealt with nuclear safety, food security and the "
-    "return of prisoners and deported children. India, Saudi Arabia and South Africa were among "
-    "the participants that did not sign it."
-)
+from tests.texts import BURGENSTOCK_2024, GRAIN_2022, ISTANBUL_2022, SWAP_2022_UK
 
 
 def _prepared(
