@@ -27,24 +27,31 @@ def store(settings: Settings) -> Iterator[Store]:
         yield opened
 
 
+def run_cli(
+    *args: str, db: Path, cwd: Path, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real `parley` command in a subprocess on the store `db`."""
+    env = {**os.environ, "PARLEY_DB": str(db), "COLUMNS": "200"}
+    done = subprocess.run(
+        [sys.executable, "-m", "parley", *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        cwd=cwd,
+        timeout=300,
+    )
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.decode(), done.stderr.decode()
+    )
+
+
 @pytest.fixture
 def run_parley(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Run the real `parley` command in a subprocess with its own store."""
+    """Run the real `parley` command with a store of the test's own."""
 
     def run(
         *args: str, stdin: bytes | None = None, db: Path | None = None
     ) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PARLEY_DB": str(db or tmp_path / "cli.db"), "COLUMNS": "200"}
-        done = subprocess.run(
-            [sys.executable, "-m", "parley", *args],
-            input=stdin,
-            capture_output=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=300,
-        )
-        return subprocess.CompletedProcess(
-            done.args, done.returncode, done.stdout.decode(), done.stderr.decode()
-        )
+        return run_cli(*args, db=db or tmp_path / "cli.db", cwd=tmp_path, stdin=stdin)
 
     return run

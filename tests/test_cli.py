@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,19 +13,14 @@ from typing import Any
 import pytest
 
 from parley.store import open_store
+from tests.conftest import run_cli
 from tests.texts import BURGENSTOCK_2024, GRAIN_2022, ISTANBUL_2022, TRUMP_PUTIN_2025
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
 def _parley(db: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PARLEY_DB": str(db), "COLUMNS": "200"}
-    done = subprocess.run(
-        [sys.executable, "-m", "parley", *args], capture_output=True, env=env, cwd=cwd, timeout=300
-    )
-    return subprocess.CompletedProcess(
-        done.args, done.returncode, done.stdout.decode(), done.stderr.decode()
-    )
+    return run_cli(*args, db=db, cwd=cwd)
 
 
 @pytest.fixture(scope="module")
