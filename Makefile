@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint format bench clean
+.PHONY: install demo test test-postgres lint format bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres]'
 	touch $(STAMP)
 
 install: $(STAMP)  ## create .venv and install parley with its dev tools
@@ -23,6 +23,9 @@ demo: install  ## ingest the bundled sample into demo.db and show what was store
 
 test: install  ## run the test suite
 	$(BIN)/python -m pytest -q
+
+test-postgres: install  ## rerun the store and ingest tests on a throwaway PostgreSQL server
+	scripts/test-postgres
 
 lint: install  ## ruff (lint and format check) and mypy (strict on the library)
 	$(BIN)/ruff check parley tests bench

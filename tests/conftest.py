@@ -12,6 +12,7 @@ import pytest
 
 from parley.settings import Settings
 from parley.store import Store, open_store
+from parley.store.schema import metadata
 
 
 @pytest.fixture
@@ -22,9 +23,16 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def store(settings: Settings) -> Iterator[Store]:
-    """A new, migrated SQLite store in a temporary folder."""
-    with open_store(settings.db) as opened:
-        yield opened
+    """A new, migrated store: SQLite in a temporary folder, or the PostgreSQL database that
+    PARLEY_TEST_DATABASE_URL names (emptied after each test), so the same tests cover both."""
+    url = os.environ.get("PARLEY_TEST_DATABASE_URL")
+    with open_store(url or settings.db) as opened:
+        try:
+            yield opened
+        finally:
+            if url:
+                with opened.engine.begin() as conn:
+                    metadata.drop_all(conn)
 
 
 def run_cli(
