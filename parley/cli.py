@@ -100,6 +100,10 @@ def _main(
         handlers=[RichHandler(console=err, show_time=False, show_path=verbose > 1, markup=False)],
         force=True,
     )
+    # The libraries parley reads with report in their own terms; parley reports each
+    # input's problem itself, in one line. Their messages show with -vv.
+    for name in ("trafilatura", "htmldate", "courlan", "charset_normalizer", "httpx"):
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose > 1 else logging.ERROR)
     ctx.obj = State(load_settings(config=config, db=db), verbose)
 
 
@@ -218,7 +222,7 @@ def _short(name: str, width: int = 40) -> str:
 
 def _print_ingest_summary(report: IngestReport, store_url: str) -> None:
     table = Table.grid(padding=(0, 2))
-    table.add_row("added", f"{report.added:,} new articles")
+    table.add_row("added", f"{_plural(report.added, 'new article')}")
     table.add_row(
         "duplicates",
         f"{report.duplicates:,} stored and linked to their original "

@@ -520,7 +520,8 @@ def _read_jsonl(source: Source, stream: BinaryIO, options: ReadOptions) -> Itera
             except InputError as e:
                 yield e
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
-        yield InputError(source.name, f"damaged or truncated gzip data after line {number} ({e})")
+        where = f"after line {number}" if number else "before its first line"
+        yield InputError(source.name, f"damaged or truncated gzip data {where} ({e})")
 
 
 def _read_json(source: Source, data: bytes, options: ReadOptions) -> Iterator[Item]:
