@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test test-postgres lint format bench clean
+.PHONY: install demo test test-postgres lint format eval bench clean
 
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,11 @@ format: install
 	$(BIN)/ruff format parley tests bench
 	$(BIN)/ruff check --fix parley tests bench
 
-bench: install  ## throughput and memory benchmarks (see bench/README.md)
-	$(BIN)/python bench/ingest.py
+eval: install  ## score extraction against ../shared/dev (or EVAL_DIR=folder)
+	$(BIN)/parley eval $(or $(EVAL_DIR),../shared/dev)
+
+bench: install  ## eval figures plus throughput and memory benchmarks (see bench/README.md)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)*

@@ -6,8 +6,10 @@ the command could not run at all (bad settings, no store).
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
+import tempfile
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -30,6 +32,7 @@ from rich.table import Table
 
 from parley import __version__
 from parley.errors import ParleyError, SettingsError
+from parley.evaluate import LAYERS, EvalReport, evaluate_folder
 from parley.ingest import IngestReport, ingest
 from parley.readers import ReadOptions, Source
 from parley.render import OutputFormat, emit_object, emit_rows
@@ -378,6 +381,118 @@ def runs_command(
             }
         )
     emit_rows(records, list(records[0]) if records else ["id"], fmt, title="runs, newest first")
+
+
+@app.command("eval")
+def eval_command(
+    folder: Annotated[
+        Path,
+        typer.Argument(help="A folder holding articles.jsonl and gold.jsonl.", show_default=False),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    layer: Annotated[
+        str | None,
+        typer.Option("--layer", help=f"Only these layers, comma-separated: {', '.join(LAYERS)}."),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="List every miss and false alarm with its evidence.")
+    ] = False,
+    per_article: Annotated[
+        bool, typer.Option("--per-article", help="Add a row per article.")
+    ] = False,
+    dump: Annotated[
+        Path | None,
+        typer.Option("--dump", help="Write the system's output in the gold format to this file."),
+    ] = None,
+) -> None:
+    """Score parley's extraction against gold annotations (SPEC.md §5)."""
+    layers = [name.strip() for name in layer.split(",")] if layer else list(LAYERS)
+    unknown = [name for name in layers if name not in LAYERS]
+    if unknown:
+        raise SettingsError(f"unknown layer {unknown[0]!r}; layers are {', '.join(LAYERS)}")
+    with (
+        tempfile.TemporaryDirectory(prefix="parley-eval-") as workdir,
+        err.status("ingesting and analyzing the articles…"),
+    ):
+        report, system = evaluate_folder(folder, layers=layers, workdir=Path(workdir))
+    if dump is not None:
+        try:
+            with dump.open("w", encoding="utf-8") as out:
+                for item in system:
+                    out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        except OSError as e:
+            raise SettingsError(f"cannot write {dump}: {e.strerror or e}") from e
+    if as_json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        return
+    _print_eval(report, per_article=per_article, explain=explain)
+
+
+def _figure_cells(layer: str, figures: dict[str, Any] | None) -> dict[str, Any]:
+    if figures is None:
+        return {"layer": layer, "p": "not available"}
+    if layer == "mentions":
+        return {"layer": layer, "accuracy": _pct(figures["accuracy"]), "n": figures["n"]}
+    extra = [
+        f"{name.removesuffix('_accuracy')} {_pct(value)}"
+        for name, value in figures.items()
+        if name.endswith("_accuracy")
+    ]
+    return {
+        "layer": layer,
+        "p": _pct(figures["p"]),
+        "r": _pct(figures["r"]),
+        "f1": _pct(figures["f1"]),
+        "tp": figures["tp"],
+        "fp": figures["fp"],
+        "fn": figures["fn"],
+        "accuracy": ", ".join(extra) or None,
+    }
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _print_eval(report: EvalReport, *, per_article: bool, explain: bool) -> None:
+    columns = ["layer", "p", "r", "f1", "tp", "fp", "fn", "accuracy", "n"]
+    figures = report.as_dict()["layers"]
+    rows = [_figure_cells(layer, figures[layer]) for layer in report.layers]
+    emit_rows(
+        rows,
+        columns,
+        OutputFormat.table,
+        title=f"parley eval: {_plural(report.articles, 'article')}",
+        blank="",
+    )
+    if per_article:
+        article_rows = []
+        for article, scores in report.per_article.items():
+            for layer, scored in scores.items():
+                article_rows.append(
+                    {"article": article, **_figure_cells(layer, scored.figures(layer))}
+                )
+        emit_rows(
+            article_rows, ["article", *columns], OutputFormat.table, title="per article", blank=""
+        )
+    if explain:
+        rows = [
+            {
+                "article": f.article,
+                "layer": f.layer,
+                "kind": f.kind,
+                "item": f.item,
+                "evidence": f.evidence,
+            }
+            for f in report.findings
+        ]
+        emit_rows(
+            rows,
+            ["article", "layer", "kind", "item", "evidence"],
+            OutputFormat.table,
+            title="misses and false alarms",
+            wrap=True,
+        )
 
 
 @app.command("settings")

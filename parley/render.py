@@ -18,7 +18,9 @@ from rich.table import Table
 __all__ = ["OutputFormat", "emit_object", "emit_rows"]
 
 
-WIDE_COLUMNS = frozenset({"title", "text", "value", "reason", "inputs", "source", "help"})
+WIDE_COLUMNS = frozenset(
+    {"title", "text", "value", "reason", "inputs", "source", "help", "item", "evidence"}
+)
 
 
 class OutputFormat(StrEnum):
@@ -35,9 +37,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, blank: str = "—") -> str:
     if value is None:
-        return "—"
+        return blank
     if isinstance(value, Mapping):
         return ", ".join(f"{k} {v}" for k, v in value.items())
     return str(_plain(value))
@@ -51,6 +53,7 @@ def emit_rows(
     title: str | None = None,
     out: TextIO | None = None,
     wrap: bool = False,
+    blank: str = "—",
 ) -> None:
     """Print rows with the given columns; JSON is a list of objects, CSV has a header line.
 
@@ -71,7 +74,7 @@ def emit_rows(
         if not console.is_terminal and "COLUMNS" not in os.environ:
             console.width = 120  # a pipe or file is not an 80-column screen
         table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 1), header_style="bold")
-        cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+        cells = [[_cell(row.get(c), blank) for c in columns] for row in rows]
         headers = [c.replace("_", " ") for c in columns]
         natural = [max([len(h), *(len(line[i]) for line in cells)]) for i, h in enumerate(headers)]
         # Short values keep their full width; free-text columns share what is left.
