@@ -156,6 +156,11 @@ def ingest_command(
     encoding: Annotated[
         str | None, typer.Option(help="Read files in this encoding instead of detecting it.")
     ] = None,
+    no_analyze: Annotated[
+        bool, typer.Option("--no-analyze", help="Store only; analyze later with parley analyze.")
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="The spaCy pipeline for the analysis.")] = None,
+    workers: Annotated[int, typer.Option(help="Processes for the analysis.", min=1)] = 1,
     input_format: Annotated[
         str | None,
         typer.Option(
@@ -186,8 +191,66 @@ def ingest_command(
     )
     with state.store(create=True) as store:
         report = _run_ingest(store, inputs, settings, options)
-    _print_ingest_summary(report, store.url)
+        _print_ingest_summary(report, store.url)
+        if not no_analyze:
+            _run_analyze(store, settings, model=model, workers=workers, redo=False, case=CASE)
     raise typer.Exit(0 if report.complete else 1)
+
+
+CASE = "ukraine-russia"
+
+
+@app.command("analyze")
+def analyze_command(
+    ctx: typer.Context,
+    model: Annotated[
+        str | None, typer.Option(help="A spaCy pipeline name (default: the small English model).")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Processes to run spaCy in.", min=1)] = 1,
+    redo: Annotated[
+        bool, typer.Option("--redo", help="Analyze again what this version analyzed.")
+    ] = False,
+    case: Annotated[str, typer.Option(help="The case whose gazetteer links names.")] = CASE,
+) -> None:
+    """Find and link the actors and places in every stored original not yet analyzed."""
+    state = _state(ctx)
+    with state.store() as store:
+        _run_analyze(store, state.settings, model=model, workers=workers, redo=redo, case=case)
+
+
+def _run_analyze(
+    store: Store, settings: Settings, *, model: str | None, workers: int, redo: bool, case: str
+) -> None:
+    from parley.pipeline import analyze
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[bold]analyzing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err) as bar:
+        task = bar.add_task("analyzing", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        report = analyze(
+            store,
+            settings=settings,
+            model=model,
+            case=case,
+            workers=workers,
+            redo=redo,
+            progress=progress,
+        )
+    err.print(
+        f"analysis run {report.run_id}: {_plural(report.analyzed, 'document')} analyzed"
+        f" ({report.gazetteer_only:,} with the gazetteer only, not in English), "
+        f"{_plural(report.mentions, 'mention')} of actors and places, {report.linked:,} linked "
+        f"to the case gazetteer — {escape(report.model)}"
+    )
 
 
 def _run_ingest(
@@ -404,17 +467,26 @@ def eval_command(
         Path | None,
         typer.Option("--dump", help="Write the system's output in the gold format to this file."),
     ] = None,
+    model: Annotated[str | None, typer.Option(help="The spaCy pipeline for the analysis.")] = None,
 ) -> None:
     """Score parley's extraction against gold annotations (SPEC.md §5)."""
     layers = [name.strip() for name in layer.split(",")] if layer else list(LAYERS)
     unknown = [name for name in layers if name not in LAYERS]
     if unknown:
         raise SettingsError(f"unknown layer {unknown[0]!r}; layers are {', '.join(LAYERS)}")
+    columns = (SpinnerColumn(), TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn())
     with (
         tempfile.TemporaryDirectory(prefix="parley-eval-") as workdir,
-        err.status("ingesting and analyzing the articles…"),
+        Progress(*columns, console=err, transient=True) as bar,
     ):
-        report, system = evaluate_folder(folder, layers=layers, workdir=Path(workdir))
+        task = bar.add_task("analyzing", total=None)
+        report, system = evaluate_folder(
+            folder,
+            layers=layers,
+            workdir=Path(workdir),
+            model=model,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
     if dump is not None:
         try:
             with dump.open("w", encoding="utf-8") as out:
@@ -495,6 +567,86 @@ def _print_eval(report: EvalReport, *, per_article: bool, explain: bool) -> None
         )
 
 
+@app.command("actors")
+def actors_command(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind: person, organization, state or place.")
+    ] = None,
+    side: Annotated[str | None, typer.Option(help="Only this side (e.g. Ukraine, Russia).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Actors and places found in the documents, most mentioned first."""
+    with _state(ctx).store() as store:
+        rows = store.list_entities(kind=kind, side=side)
+    rows = rows[:limit] if limit else rows
+    columns = ["name", "kind", "side", "mentions", "documents", "first_seen", "last_seen", "source"]
+    if fmt is not OutputFormat.table:
+        columns += ["id", "qid"]
+    emit_rows(rows, columns, fmt, title=_plural(len(rows), "actor and place", "actors and places"))
+
+
+@app.command("actor")
+def actor_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A name, alias or id.", show_default=False)],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """One actor or place: the forms it was written in, its documents, who appears with it."""
+    with _state(ctx).store() as store:
+        entity = store.find_entity(name)
+        if entity is None:
+            raise ParleyError(
+                f"no actor or place called {name!r} in {store.url} (see parley actors)"
+            )
+        surfaces = store.entity_surfaces(entity["id"])
+        documents = store.entity_documents(entity["id"])
+        together = store.co_occurring(entity["id"])
+    if fmt is OutputFormat.json:
+        emit_object(
+            {**entity, "surfaces": surfaces, "documents": documents, "co_occurring": together}, fmt
+        )
+        return
+    emit_object(
+        {
+            "name": entity["name"],
+            "kind": entity["kind"],
+            "side": entity["side"],
+            "qid": entity["qid"],
+            "source": entity["source"],
+            "aliases": ", ".join(entity["aliases"] or []) or None,
+        },
+        fmt,
+        title=entity["name"],
+    )
+    emit_rows(surfaces, ["text", "count"], fmt, title="written as")
+    emit_rows(documents, ["id", "published", "outlet", "mentions", "title"], fmt, title="documents")
+    emit_rows(together, ["name", "kind", "documents"], fmt, title="appears with")
+
+
+case_app = typer.Typer(help="Case data: gazetteers of actors and places.", no_args_is_help=True)
+app.add_typer(case_app, name="case")
+
+
+@case_app.command("validate")
+def case_validate(
+    case: Annotated[str, typer.Argument(help="A shipped case's name or a case folder.")] = CASE,
+) -> None:
+    """Check a case's gazetteer: ids, kinds, QIDs, dates, references, shared aliases."""
+    from parley.case import load_case, validate_case
+
+    data = load_case(case)
+    problems = validate_case(data)
+    for problem in problems:
+        err.print(f"[yellow]problem[/] {escape(problem)}", soft_wrap=True)
+    err.print(
+        f"{data.name}: {_plural(len(data.entries), 'entry', 'entries')}, "
+        f"{_plural(len(problems), 'problem')}"
+    )
+    raise typer.Exit(1 if problems else 0)
+
+
 @app.command("settings")
 def settings_command(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """Every setting: its value now, its environment variable, and what it does."""
@@ -512,8 +664,8 @@ def settings_command(ctx: typer.Context, fmt: FormatOption = OutputFormat.table)
     emit_rows(rows, ["name", "value", "env", "help"], fmt, title="settings", wrap=True)
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 def _date_option(value: str | None, name: str) -> date | None:

@@ -606,21 +606,45 @@ def load_gold(path: Path) -> dict[str, dict[str, Any]]:
 # ---------------------------------------------------------------------------- running
 
 
-def system_output(document: Any) -> dict[str, Any]:
+def system_output(store: Any, document: Any) -> dict[str, Any]:
     """A stored document's analysis in the gold format, keyed by the input's own id.
 
-    Only the layers parley extracts appear; none is extracted yet, so each layer is
-    reported as not available until its extractor adds its key here.
+    Only the layers parley extracts appear (actors, places and mentions once the document
+    is analyzed); a layer no extractor produces is absent, so it is "not available".
     """
-    return {"id": document.external_id or document.id}
+    output: dict[str, Any] = {"id": document.external_id or document.id}
+    if store.analysis_of(document.id) is None:
+        return output
+    found = store.document_mentions(document.id)
+    for role, key in (("actor", "actors"), ("place", "places")):
+        entities: dict[str, dict[str, Any]] = {}
+        for mention in found:
+            if mention["role"] == role and mention["entity_id"] not in entities:
+                entities[mention["entity_id"]] = {
+                    "name": mention["name"],
+                    "aliases": list(mention["aliases"] or []),
+                    "qid": mention["qid"],
+                }
+        output[key] = list(entities.values())
+    output["mentions"] = [
+        {"surface": m["text"], "name": m["name"], "start": m["start"], "end": m["end"]}
+        for m in found
+    ]
+    return output
 
 
 def evaluate_folder(
-    folder: Path, *, layers: Iterable[str] = LAYERS, workdir: Path
+    folder: Path,
+    *,
+    layers: Iterable[str] = LAYERS,
+    workdir: Path,
+    model: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[EvalReport, list[dict[str, Any]]]:
     """Ingest `folder/articles.jsonl` into a new store in `workdir`, analyze it, and score
     it against `folder/gold.jsonl`. Returns the report and the system output."""
     from parley.ingest import ingest
+    from parley.pipeline import analyze
     from parley.settings import Settings
     from parley.store import open_store
 
@@ -640,9 +664,11 @@ def evaluate_folder(
                 str(articles),
                 f"{len(report.skipped)} articles could not be read: {report.skipped[0]}",
             )
-        # Every article is scored, duplicates included: each has its own gold.
+        # Every article is analyzed and scored, duplicates too: each has its own gold.
+        analyze(store, settings=settings, model=model, duplicates=True, progress=progress)
         system = [
-            system_output(document) for document in store.iter_documents(originals_only=False)
+            system_output(store, document)
+            for document in store.iter_documents(originals_only=False)
         ]
     by_id = {str(item["id"]): item for item in system}
     missing = sorted(set(gold) - set(by_id))
@@ -650,4 +676,18 @@ def evaluate_folder(
         raise InputError(
             str(gold_path), f"gold articles missing from articles.jsonl: {', '.join(missing[:5])}"
         )
-    return score(gold, by_id, layers=layers), system
+    return score(
+        gold, by_id, layers=layers, aliases=_case_aliases(), located_in=_case_places()
+    ), system
+
+
+def _case_aliases() -> dict[str, tuple[str, ...]]:
+    from parley.case import load_case
+
+    return load_case().aliases()
+
+
+def _case_places() -> dict[str, str]:
+    from parley.case import load_case
+
+    return load_case().located_in()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-__all__ = ["Document", "RawDocument", "Removal"]
+__all__ = ["Document", "Mention", "RawDocument", "Removal"]
 
 
 @dataclass
@@ -61,3 +61,25 @@ class Document:
     duplicate_kind: str | None = None
     similarity: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a document's clean text naming an actor or place.
+
+    `entity_id` is the gazetteer entry's id, or "nil:<normal name>" for a name the
+    gazetteer lacks (merged across documents by that key); `role` says whether the
+    mention names an actor or a place; `method` how it was linked (exact, fuzzy, short
+    form, metonymy, demonym, role description, unlinked).
+    """
+
+    start: int
+    end: int
+    text: str
+    entity_id: str
+    entity_name: str
+    kind: str
+    label: str
+    role: str
+    score: float
+    method: str

