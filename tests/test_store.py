@@ -16,7 +16,7 @@ from parley.errors import StoreError
 from parley.ingest import prepare_document
 from parley.settings import Settings
 from parley.store import Store, open_store
-from parley.store.schema import SCHEMA_VERSION, migrate, schema_migrations
+from parley.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_migrations
 from parley.types import Document, RawDocument, Removal
 from tests.texts import BURGENSTOCK_2024, GRAIN_2022, ISTANBUL_2022, SWAP_2022_UK
 
@@ -126,16 +126,18 @@ def populated(store: Store, settings: Settings) -> dict[str, Document]:
 def test_store_new_store_records_migration_one(store: Store) -> None:
     with store.engine.connect() as conn:
         rows = conn.execute(sa.select(schema_migrations.c.version, schema_migrations.c.name)).all()
-    assert [version for version, _ in rows] == [1]
-    assert rows[0][1]
-    assert store.stats()["schema_version"] == SCHEMA_VERSION == 1
+    assert [version for version, _ in rows] == [version for version, _, _ in MIGRATIONS]
+    assert all(name for _, name in rows)
+    assert store.stats()["schema_version"] == SCHEMA_VERSION == MIGRATIONS[-1][0]
 
 
 def test_store_reopen_applies_nothing_twice(settings: Settings) -> None:
     for _ in range(3):
         with open_store(settings.db) as opened:
             assert migrate(opened.engine) == []
-    assert [version for version, _ in _migrations(Path(settings.db))] == [1]
+    assert [version for version, _ in _migrations(Path(settings.db))] == [
+        version for version, _, _ in MIGRATIONS
+    ]
 
 
 def test_store_reopen_keeps_documents(settings: Settings) -> None:
@@ -360,7 +362,7 @@ def test_store_stats_counts(
         "undated": 1,
         "runs": 2,
         "unfinished_runs": 1,
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
     }
     assert {k: stats[k] for k in expected} == expected
     assert stats["store"] == store.url

@@ -111,6 +111,18 @@ class Gazetteer:
         ]
 
 
+def _names_more(ent: Span, inside: list[Span]) -> bool:
+    """Whether a model entity is a fuller name around one gazetteer name ("Kiel Starmer"
+    around "Starmer"): same label, and the extra words are capitalized name words."""
+    if len(inside) != 1 or inside[0].label_ != ent.label_ or ent.label_ != "PERSON":
+        return False
+    span = inside[0]
+    if not (ent.start <= span.start and span.end <= ent.end) or len(ent) == len(span):
+        return False
+    extra = [t for t in ent if not (span.start <= t.i < span.end)]
+    return all(t.is_title and t.is_alpha for t in extra)
+
+
 class GazetteerRuler:
     """spaCy component: mark gazetteer names as entities, overriding the model's spans."""
 
@@ -130,14 +142,21 @@ class GazetteerRuler:
             self._exact.add(label, [nlp.make_doc(name) for name in sorted(names)])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [
-            Span(doc, start, end, label=label)
-            for matcher in (self._folded, self._exact)
-            for label, start, end in matcher(doc, as_spans=False)
-        ]
+        spans = []
+        for matcher in (self._folded, self._exact):
+            for label, start, end in matcher(doc, as_spans=False):
+                if end - start > 1 and doc[start].lower_ == "the":
+                    start += 1  # "the Kremlin": the name is "Kremlin"
+                spans.append(Span(doc, start, end, label=label))
         found = filter_spans(spans)
-        taken = {i for span in found for i in range(span.start, span.end)}
-        model = [ent for ent in doc.ents if not any(i in taken for i in range(ent.start, ent.end))]
-        doc.ents = filter_spans([*found, *model])
+        kept_model: list[Span] = []
+        for ent in doc.ents:
+            inside = [s for s in found if s.start < ent.end and ent.start < s.end]
+            if not inside:
+                kept_model.append(ent)
+            elif _names_more(ent, inside):
+                kept_model.append(ent)
+                found = [s for s in found if s not in inside]
+        doc.ents = filter_spans([*found, *kept_model])
         doc.user_data["parley_gazetteer_spans"] = {(span.start, span.end) for span in found}
         return doc

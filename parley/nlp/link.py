@@ -293,7 +293,7 @@ def _choose(
 
 def _short_form(span: Span, people: dict[str, _Linked]) -> _Linked | None:
     """A surname alone ("Vinnik") after the full name earlier in the article."""
-    if len(span) != 1 or span.label_ != "PERSON":
+    if len(span) != 1 or span.label_ not in ("PERSON", "ORG", "GPE"):
         return None
     key = normal(span.text)
     for full, linked in people.items():
@@ -322,7 +322,7 @@ def _role_descriptions(
 ) -> list[Mention]:
     """ "the Ukrainian President", "Russia's foreign minister", "the Kremlin spokesman"."""
     mentions: list[Mention] = []
-    if published is None:
+    if published is None or not doc.has_annotation("SENT_START"):
         return mentions
     for sent in doc.sents:
         for found in _ROLE_PATTERN.finditer(sent.text):

@@ -1,0 +1,159 @@
+"""Recognition and linking of actors and places, on our own sentences, with the trained
+model (loaded once) and a small case of real names (tests/data/minicase)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from parley.case import load_case, validate_case
+from parley.nlp import build_nlp
+from parley.pipeline import analyze_document
+from parley.types import Mention
+
+MINICASE = str(Path(__file__).parent / "data" / "minicase")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline, _ = build_nlp(case=MINICASE)
+    return pipeline
+
+
+def _links(
+    nlp: Language, text: str, published: date | None = date(2025, 5, 16), lang: str = "en"
+) -> list[Mention]:
+    return analyze_document(nlp, text, published=published, lang=lang)
+
+
+def _find(mentions: list[Mention], text: str) -> Mention:
+    found = [m for m in mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in mentions]}"
+    return found[0]
+
+
+def test_link_minicase_is_valid() -> None:
+    assert validate_case(load_case(MINICASE)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "name"),
+    [
+        (
+            "Voldimir Zelenki told reporters on Friday that talks would go on.",
+            "Voldimir Zelenki",
+            "Volodymyr Zelenskyy",
+        ),
+        (
+            "British Prime Minister Kiel Starmer called the proposal serious.",
+            "Kiel Starmer",
+            "Keir Starmer",
+        ),
+        ("US envoy Steve Witkov met officials in the Gulf.", "Steve Witkov", "Steve Witkoff"),
+        (
+            "Delegations met at the Dolmabahce Palace on Friday.",
+            "Dolmabahce Palace",
+            "Dolmabahçe Palace",
+        ),
+        ("Володимир Зеленський прибув до Стамбула.", "Володимир Зеленський", "Volodymyr Zelenskyy"),
+    ],
+)
+def test_link_survives_damage_and_transliteration(
+    nlp: Language, sentence: str, surface: str, name: str
+) -> None:
+    mention = _find(_links(nlp, sentence), surface)
+    assert mention.entity_name == name
+    assert not mention.entity_id.startswith("nil:")
+
+
+def test_link_gazetteer_wins_over_a_wrong_model_label(nlp: Language) -> None:
+    mention = _find(
+        _links(nlp, "Officials in Kiev said the talks in Istanbul were useful."), "Kiev"
+    )
+    assert mention.entity_name == "Kyiv"
+    assert mention.role == "place"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "name", "role"),
+    [
+        ("The Kremlin said the memorandum was still being drafted.", "Kremlin", "Russia", "actor"),
+        ("Moscow rejected the proposal for a thirty-day truce.", "Moscow", "Russia", "actor"),
+        ("Kiev cannot accept a demand to withdraw its troops.", "Kiev", "Ukraine", "actor"),
+        ("The envoy held three hours of talks in Moscow on Thursday.", "Moscow", "Moscow", "place"),
+        ("Ukraine and Russia exchanged prisoners on Friday.", "Ukraine", "Ukraine", "actor"),
+        ("Prisoners were exchanged in Ukraine on Friday.", "Ukraine", "Ukraine", "place"),
+    ],
+)
+def test_link_metonymy_and_location(
+    nlp: Language, sentence: str, surface: str, name: str, role: str
+) -> None:
+    mention = _find(_links(nlp, sentence), surface)
+    assert (mention.entity_name, mention.role) == (name, role)
+
+
+def test_link_demonym_with_agency_names_the_state(nlp: Language) -> None:
+    mentions = _links(
+        nlp, "The Ukrainian delegation arrived late, and Russian forces kept shelling the city."
+    )
+    assert {m.entity_name for m in mentions if m.method == "demonym"} == {"Ukraine", "Russia"}
+    assert all(m.role == "actor" for m in mentions if m.method == "demonym")
+
+
+def test_link_plain_nationality_adjective_is_not_an_actor(nlp: Language) -> None:
+    mentions = _links(nlp, "A Russian-born chef opened a restaurant in Istanbul last year.")
+    assert "Russia" not in {m.entity_name for m in mentions}
+
+
+def test_link_unknown_name_is_kept_as_its_own_entity(nlp: Language) -> None:
+    mentions = _links(nlp, "Olena Hrytsenko, a lawyer from Lviv, said the exchange was overdue.")
+    mention = _find(mentions, "Olena Hrytsenko")
+    assert mention.entity_id == "nil:olena hrytsenko"
+    assert mention.entity_name == "Olena Hrytsenko"
+    assert mention.method == "unlinked"
+
+
+def test_link_short_form_follows_the_full_name(nlp: Language) -> None:
+    text = "Olena Hrytsenko spoke first. Later, Hrytsenko said the exchange was overdue."
+    mentions = [m for m in _links(nlp, text) if m.text in ("Olena Hrytsenko", "Hrytsenko")]
+    assert [m.entity_id for m in mentions] == ["nil:olena hrytsenko"] * 2
+    assert mentions[1].method == "short form"
+
+
+@pytest.mark.parametrize(
+    ("published", "name"),
+    [(date(2023, 6, 1), "Dmytro Kuleba"), (date(2025, 3, 1), "Andrii Sybiha")],
+)
+def test_link_role_description_depends_on_the_article_date(
+    nlp: Language, published: date, name: str
+) -> None:
+    mentions = _links(nlp, "Ukraine's foreign minister said the talks should continue.", published)
+    described = [m for m in mentions if m.method == "role description"]
+    assert [m.entity_name for m in described] == [name]
+
+
+def test_link_shared_name_is_decided_by_context(nlp: Language) -> None:
+    plant = _find(
+        _links(nlp, "Inspectors visited the nuclear power plant in Zaporizhzhia."), "Zaporizhzhia"
+    )
+    region = _find(
+        _links(nlp, "Troops must leave the Kherson and Zaporizhzhia regions."), "Zaporizhzhia"
+    )
+    city = _find(_links(nlp, "Missiles hit Zaporizhzhia overnight."), "Zaporizhzhia")
+    assert plant.entity_name == "Zaporizhzhia Nuclear Power Plant"
+    assert region.entity_name == "Zaporizhzhia Oblast"
+    assert city.entity_name == "Zaporizhzhia"
+
+
+def test_link_non_english_text_gets_gazetteer_matching_only(nlp: Language) -> None:
+    mentions = _links(
+        nlp,
+        "Делегації України та Росії зустрілися в Стамбулі. Київ наполягає на обміні.",
+        lang="uk",
+    )
+    names = {m.entity_name for m in mentions}
+    assert "Kyiv" in names or "Ukraine" in names
+    assert all(m.method != "unlinked" for m in mentions)  # no statistical NER on this text
