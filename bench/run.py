@@ -39,6 +39,7 @@ def main() -> None:
     parser.add_argument(
         "--docs", type=int, default=10_000, help="documents for the ingest benchmark"
     )
+    parser.add_argument("--analyze-docs", type=int, default=300, help="documents to analyze")
     parser.add_argument(
         "--dev", type=Path, default=DEV, help="folder with articles.jsonl and gold.jsonl"
     )
@@ -59,6 +60,17 @@ def main() -> None:
                     rows.append((f"eval {layer}", key, _fmt(value)))
     else:
         print(f"skipping parley eval: {args.dev} does not exist", file=sys.stderr)
+
+    analysis = _run(str(HERE / "analyze.py"), "--docs", str(args.analyze_docs), "--json")
+    for key in (
+        "model",
+        "bare_documents_per_s",
+        "bare_words_per_s",
+        "parley_documents_per_s",
+        "parley_words_per_s",
+        "overhead_percent",
+    ):
+        rows.append(("analyze", key, _fmt(analysis[key])))
 
     ingest = _run(str(HERE / "ingest.py"), "--docs", str(args.docs), "--json")
     for key in ("documents", "seconds", "documents_per_s", "words_per_s", "peak_rss_mb"):
