@@ -516,6 +516,8 @@ class _Builder:
     def build(self) -> ImportResult:
         ids: set[str] = set()
         used: set[str] = set()
+        named: list[tuple[_Item, str, str, str, str | None]] = []
+        # Every imported item is named first, so that references can name any of them.
         for qid, item in self.items.items():
             kind, place_type, reason = _kind(item)
             name = item.sitelink or self.label(item)
@@ -536,9 +538,11 @@ class _Builder:
             if slug in ids:
                 slug = f"{slug}-{qid.lower()}"
             ids.add(slug)
-            self.result.records.append(self.record(item, slug, name, kind, place_type))
-        for record in self.result.records:
+            named.append((item, slug, name, kind, place_type))
+        for item, slug, name, kind, place_type in named:
+            record = self.record(item, slug, name, kind, place_type)
             self.locate(record)
+            self.result.records.append(record)
         self.break_cycles()
         self.share_aliases()
         for qid, reason in self.result.skipped:
