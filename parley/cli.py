@@ -647,6 +647,47 @@ def case_validate(
     raise typer.Exit(1 if problems else 0)
 
 
+@case_app.command("import-wikidata")
+def case_import_wikidata(
+    export: Annotated[
+        Path,
+        typer.Argument(
+            help="A Wikidata JSON export (dump, JSON lines or EntityData).", show_default=False
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="The case folder to write.")],
+    name: Annotated[
+        str | None, typer.Option(help="The case's name (default: the folder's).")
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="The case's title.")] = None,
+    languages: Annotated[
+        str, typer.Option(help="Comma-separated label and alias languages.")
+    ] = "en,uk,ru,fr,de",
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace an existing gazetteer.")
+    ] = False,
+) -> None:
+    """Build a case gazetteer from a Wikidata export: labels, aliases, kinds, positions held."""
+    from parley.case import load_case, validate_case
+    from parley.wikidata import import_wikidata, write_gazetteer
+
+    result = import_wikidata(
+        export, languages=[x.strip() for x in languages.split(",") if x.strip()]
+    )
+    written = write_gazetteer(
+        result, out, name=name or out.name, title=title or name or out.name, overwrite=overwrite
+    )
+    for qid, reason in result.skipped:
+        err.print(f"[yellow]skipped[/] {escape(qid)}: {escape(reason)}", soft_wrap=True)
+    for warning in result.warnings:
+        err.print(f"[yellow]warning[/] {escape(warning)}", soft_wrap=True)
+    problems = validate_case(load_case(out))
+    err.print(
+        f"{written}: {_plural(len(result.records), 'entry', 'entries')}, "
+        f"{len(result.skipped):,} skipped, {_plural(len(problems), 'validation problem')}"
+    )
+
+
 @app.command("settings")
 def settings_command(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """Every setting: its value now, its environment variable, and what it does."""
