@@ -189,7 +189,16 @@ def main() -> None:
                 out.write(json.dumps(make_article(rng, serial)) + "\n")
         words = sum(len(json.loads(line)["text"].split()) for line in corpus.open(encoding="utf-8"))
         db = Path(folder) / "bench.db"
-        command = [sys.executable, "-m", "parley", "--db", str(db), "ingest", str(corpus)]
+        command = [
+            sys.executable,
+            "-m",
+            "parley",
+            "--db",
+            str(db),
+            "ingest",
+            "--no-analyze",
+            str(corpus),
+        ]
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True)
         seconds = time.perf_counter() - started

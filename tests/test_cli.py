@@ -333,9 +333,11 @@ def test_cli_runs_json_lists_ingest_runs(run_parley: Run, tmp_path: Path) -> Non
     second.write_text(TRUMP_PUTIN_2025)
     assert run_parley("ingest", str(first)).returncode == 0
     assert run_parley("ingest", str(first), str(second)).returncode == 0
-    runs = _json(run_parley("runs", "--format", "json"))
-    assert [run["id"] for run in runs] == [2, 1]
-    assert all(run["command"] == "ingest" and run["status"] == "finished" for run in runs)
+    every = _json(run_parley("runs", "--format", "json"))
+    # Each ingest is followed by an analysis run of what it added.
+    assert [run["command"] for run in every] == ["analyze", "ingest", "analyze", "ingest"]
+    assert all(run["status"] == "finished" for run in every)
+    runs = [run for run in every if run["command"] == "ingest"]
     assert (runs[0]["added"], runs[0]["seen"], runs[0]["skipped"]) == (1, 1, 0)
     assert (runs[1]["added"], runs[1]["seen"]) == (1, 0)
     assert runs[0]["inputs"] == f"{first}, {second}"

@@ -187,7 +187,7 @@ def test_resume_after_sigkill_adds_only_what_is_missing(tmp_path: Path) -> None:
     _write_articles(big, ARTICLES)
     db = tmp_path / "resume.db"
     env = {**os.environ, "PARLEY_DB": str(db), "COLUMNS": "200"}
-    command = [sys.executable, "-m", "parley", "ingest", "big.jsonl"]
+    command = [sys.executable, "-m", "parley", "ingest", "--no-analyze", "big.jsonl"]
 
     process = subprocess.Popen(
         command, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

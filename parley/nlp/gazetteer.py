@@ -93,6 +93,15 @@ class Gazetteer:
                     best[entry.id] = (entry, score)
         return sorted(best.values(), key=lambda pair: -pair[1])
 
+    def regions_named(self, name: str) -> list[Entry]:
+        """Regions whose name starts with a city's ("Kyiv" → Kyiv Oblast)."""
+        key = normal(name)
+        return [
+            entry
+            for entry in self.case.entries
+            if entry.place_type == "region" and normal(entry.name).split()[:1] == key.split()[:1]
+        ]
+
     def demonym(self, text: str) -> Entry | None:
         """The state a demonym or adjective names ("Ukrainian" → Ukraine)."""
         return self._demonyms.get(normal(text))
@@ -113,8 +122,16 @@ class Gazetteer:
 
 def _names_more(ent: Span, inside: list[Span]) -> bool:
     """Whether a model entity is a fuller name around one gazetteer name ("Kiel Starmer"
-    around "Starmer"): same label, and the extra words are capitalized name words."""
-    if len(inside) != 1 or inside[0].label_ != ent.label_ or ent.label_ != "PERSON":
+    around "Starmer", "Radio France International" around "France"): the extra words are
+    capitalized name words."""
+    if len(inside) != 1:
+        return False
+    same_person = inside[0].label_ == ent.label_ == "PERSON"
+    named_body = ent.label_ == "ORG" and inside[0].label_ in (
+        "GPE",
+        "LOC",
+    )  # "Radio France International"
+    if not (same_person or named_body):
         return False
     span = inside[0]
     if not (ent.start <= span.start and span.end <= ent.end) or len(ent) == len(span):
