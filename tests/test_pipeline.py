@@ -1,0 +1,137 @@
+"""The analysis run: what it stores, what it skips, how re-analysis replaces records."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+import parley.nlp as parley_nlp
+from parley.cli import SAMPLE_DIR
+from parley.errors import SettingsError
+from parley.ingest import ingest
+from parley.pipeline import GAZETTEER_ONLY, analyze
+from parley.settings import Settings
+from parley.store import Store, open_store
+from parley.store.schema import analyses, mentions
+
+
+@pytest.fixture(scope="module")
+def analyzed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Settings]:
+    """The shipped sample, ingested and analyzed once for this module."""
+    folder = tmp_path_factory.mktemp("pipeline")
+    settings = Settings(db=str(folder / "parley.db"))
+    store = open_store(settings.db)
+    ingest(store, [str(SAMPLE_DIR)], settings=settings)
+    analyze(store, settings=settings)
+    return store, settings
+
+
+def _count(store: Store, table: sa.Table) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.scalar(sa.select(sa.func.count()).select_from(table)) or 0)
+
+
+def test_pipeline_analyzes_every_original_and_no_duplicate(
+    analyzed: tuple[Store, Settings],
+) -> None:
+    store, _ = analyzed
+    originals = store.list_documents(duplicates=False)
+    duplicates = store.list_documents(duplicates=True)
+    assert duplicates, "the sample holds a near-duplicate"
+    assert all(store.analysis_of(d.id) is not None for d in originals)
+    assert all(store.analysis_of(d.id) is None for d in duplicates)
+
+
+def test_pipeline_marks_non_english_documents_gazetteer_only(
+    analyzed: tuple[Store, Settings],
+) -> None:
+    store, _ = analyzed
+    ukrainian = store.list_documents(lang="uk")
+    assert len(ukrainian) == 1
+    analysis = store.analysis_of(ukrainian[0].id)
+    assert analysis is not None and analysis["mode"] == GAZETTEER_ONLY
+    names = {m["name"] for m in store.document_mentions(ukrainian[0].id)}
+    assert {"Ukraine", "Russia"} <= names
+
+
+def test_pipeline_links_the_damaged_copy(analyzed: tuple[Store, Settings]) -> None:
+    store, _ = analyzed
+    damaged = next(d for d in store.list_documents() if "machine-translated" in d.source)
+    linked = {(m["text"], m["name"]) for m in store.document_mentions(damaged.id)}
+    assert ("Voldimir Zelenki", "Volodymyr Zelenskyy") in linked
+
+
+def test_pipeline_rerun_adds_nothing_and_redo_replaces(analyzed: tuple[Store, Settings]) -> None:
+    store, settings = analyzed
+    before = (_count(store, mentions), _count(store, analyses))
+    again = analyze(store, settings=settings)
+    assert again.analyzed == 0
+    redone = analyze(store, settings=settings, redo=True)
+    assert redone.analyzed == before[1]
+    assert (_count(store, mentions), _count(store, analyses)) == before
+
+
+def test_pipeline_new_version_replaces_a_documents_records(
+    analyzed: tuple[Store, Settings],
+) -> None:
+    store, _ = analyzed
+    document = store.list_documents(duplicates=False)[0]
+    found = store.document_mentions(document.id)
+    before = _count(store, mentions)
+    store.replace_analysis(
+        document.id,
+        [],
+        version="test.v2",
+        model="none",
+        mode="full",
+        case_name="x",
+        component="parley.linker.v2",
+        run_id=None,
+    )
+    assert store.document_mentions(document.id) == []
+    assert _count(store, mentions) == before - len(found)
+    assert store.analysis_of(document.id)["version"] == "test.v2"  # type: ignore[index]
+
+
+def test_pipeline_runs_are_recorded(analyzed: tuple[Store, Settings]) -> None:
+    store, _ = analyzed
+    commands = [run["command"] for run in store.list_runs()]
+    assert "analyze" in commands and "ingest" in commands
+
+
+def test_pipeline_unknown_model_is_a_clear_error() -> None:
+    with pytest.raises(SettingsError, match="cannot load the spaCy pipeline 'no_such_model'"):
+        parley_nlp.load_model("no_such_model")
+
+
+def test_pipeline_without_any_model_uses_a_blank_pipeline_and_warns(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(parley_nlp, "MODEL_CANDIDATES", ("no_such_model_a", "no_such_model_b"))
+    with caplog.at_level(logging.WARNING):
+        nlp, name = parley_nlp.build_nlp(case=str(Path(__file__).parent / "data" / "minicase"))
+    assert name == "blank:en"
+    assert "no English spaCy model" in caplog.text
+    doc = nlp(parley_nlp.make_doc(nlp, "Talks in Istanbul with Ukraine went on.", None))
+    assert {m.entity_name for m in parley_nlp.doc_mentions(doc)} == {"Istanbul", "Ukraine"}
+
+
+def test_pipeline_actor_commands(run_parley, tmp_path: Path) -> None:
+    db = tmp_path / "actors.db"
+    assert run_parley("ingest", "--sample", db=db).returncode == 0
+    listed = run_parley("actors", "--kind", "person", "--format", "json", db=db)
+    assert listed.returncode == 0, listed.stderr
+    people = json.loads(listed.stdout)
+    assert {"Volodymyr Zelenskyy", "Vladimir Putin"} <= {p["name"] for p in people}
+    assert all(p["kind"] == "person" for p in people)
+    one = run_parley("actor", "Zelensky", "--format", "json", db=db)
+    assert one.returncode == 0, one.stderr
+    detail = json.loads(one.stdout)
+    assert detail["name"] == "Volodymyr Zelenskyy"
+    assert detail["documents"] and detail["surfaces"] and detail["co_occurring"]
+    missing = run_parley("actor", "Nobody Atall", db=db)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
