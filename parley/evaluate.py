@@ -13,8 +13,9 @@ Rules, per SPEC.md §5:
   come from the system's entity lists and from the case gazetteer, when given).
 - An optional gold item is neither a miss when absent nor a false alarm when found;
   attribute accuracies (speaker, status, venue, date) count matched required items only.
-- Mentions: a gold surface form is right when the system links that surface to the
-  gold entity (a surface linked to several entities counts when one of them is right).
+- Mentions: a gold surface form is right when the system links that surface (or a
+  mention containing it as whole words) to the gold entity; a surface linked to several
+  entities counts when one of them is right.
 """
 
 from __future__ import annotations
@@ -351,7 +352,17 @@ def _score_mentions(
         if mention.get("optional"):
             continue
         result.total += 1
-        candidates = linked.get(fold(mention.get("surface")), set())
+        surface = fold(mention.get("surface"))
+        candidates = linked.get(surface, set())
+        if not candidates and surface:
+            # A longer mention holding the surface as whole words ("Oleh Sinegubov" for
+            # "Sinegubov") links it too.
+            candidates = {
+                name
+                for text, names in linked.items()
+                if f" {surface} " in f" {text} "
+                for name in names
+            }
         if any(names.same(mention.get("name"), name) for name in candidates):
             result.correct += 1
         else:

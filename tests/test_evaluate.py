@@ -426,3 +426,12 @@ def test_evaluate_load_gold_names_the_bad_line(tmp_path: Path) -> None:
         load_gold(path)
     assert caught.value.line == 2
     assert str(path) in str(caught.value)
+
+
+def test_evaluate_mention_inside_a_longer_linked_mention_counts() -> None:
+    gold = {"mentions": [{"surface": "Sinegubov", "name": "Oleh Syniehubov"}]}
+    system = {"mentions": [{"surface": "Oleh Sinegubov", "name": "Oleh Syniehubov"}]}
+    assert _score(gold, system)["mentions"] == {"accuracy": 1.0, "n": 1}
+    # Whole words only: "Sinegubova" does not hold "Sinegubov".
+    system = {"mentions": [{"surface": "Anna Sinegubova", "name": "Oleh Syniehubov"}]}
+    assert _score(gold, system)["mentions"] == {"accuracy": 0.0, "n": 1}

@@ -82,6 +82,30 @@ _CONFLICT_WORDS = {
     "policy",
     "strategy",
 }
+_MOTION_NOUNS = {
+    "flight",
+    "trip",
+    "visit",
+    "journey",
+    "travel",
+    "return",
+    "way",
+    "road",
+    "route",
+    "drive",
+    "evacuation",
+    "withdrawal",
+    "delegation",
+    "convoy",
+    "shipment",
+    "export",
+    "corridor",
+}
+_PLACE_HEADS = re.compile(
+    r"^(regions?|oblasts?|provinces?|areas?|districts?|capital|city|border|outskirts|suburbs|"
+    r"port|airport|coast|front|directions?)$",
+    re.IGNORECASE,
+)
 _VISIT_VERBS = {
     "visit",
     "leave",
@@ -270,14 +294,15 @@ def _actor_or_place(span: Span, entry: Entry | None) -> str | None:
         return "place"
     if root.dep_ == "pobj" and head.lower_ in _MOTION_PREPOSITIONS:
         verb = head.head
-        return "place" if verb.lemma_.lower() in _MOTION_VERBS else "actor"
+        moving = verb.lemma_.lower() in _MOTION_VERBS or verb.lemma_.lower() in _MOTION_NOUNS
+        return "place" if moving else "actor"
     if kind == "state" or seat:
         # A state, or a capital or seat of power that is not where something happens,
         # acts: "Moscow rejected", "Kyiv's position", "the Kremlin spokesman".
         return "actor"
     if root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN"):
         # "the Astrakhan region" names a place; "a London correspondent" does not.
-        return "place" if _REGION_CUES.match(root.head.text) else None
+        return "place" if _PLACE_HEADS.match(root.head.text) else None
     return "place"
 
 
@@ -307,7 +332,8 @@ def _region_cue(span: Span) -> bool:
     for token in doc[span.end : span.end + 6]:
         if _REGION_CUES.match(token.text):
             return True
-        if not (token.is_punct or token.lower_ in ("and", "or", "the") or token.is_title):
+        passable = token.is_punct or token.lower_ in ("and", "or", "the", "'s", "’s")
+        if not (passable or token.is_title or token.pos_ == "ADJ"):
             return False
     return False
 
@@ -437,6 +463,63 @@ def _role_descriptions(
     return mentions
 
 
+_TITLE_WORDS = {
+    "governor",
+    "aide",
+    "adviser",
+    "advisor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "minister",
+    "envoy",
+    "ambassador",
+    "mayor",
+    "secretary",
+    "chancellor",
+    "regional",
+    "deputy",
+    "foreign",
+    "defence",
+    "defense",
+    "prime",
+    "chief",
+    "head",
+    "commander",
+    "general",
+    "ombudsman",
+    "senator",
+    "speaker",
+    "correspondent",
+    "director",
+}
+
+
+def _split_titled(span: Span) -> tuple[Span | None, Span]:
+    """ "Astrakhan Governor Igor Babushkin" tagged as one person: the owner before the title
+    words, and the person after them."""
+    if span.label_ != "PERSON" or len(span) < 3:
+        return None, span
+    titles = [t.i for t in span if t.lower_ in _TITLE_WORDS]
+    if not titles or titles[-1] >= span.end - 1:
+        return None, span
+    name = span.doc[titles[-1] + 1 : span.end]
+    owner = span.doc[span.start : titles[0]] if titles[0] > span.start else None
+    return owner, name
+
+
+def _entity_spans(doc: Doc) -> list[Span]:
+    """The document's entities, with titled person spans split into owner and person."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        owner, name = _split_titled(ent)
+        if owner is not None and owner.text[:1].isupper():
+            spans.append(Span(doc, owner.start, owner.end, label="GPE"))
+        spans.append(name if name is ent else Span(doc, name.start, name.end, label="PERSON"))
+    return spans
+
+
 def _missed_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
     """Damaged names the model did not tag ("Cavusogl"): a proper noun outside every entity
     that is very like a gazetteer person's or place's name."""
@@ -451,9 +534,12 @@ def _missed_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Menti
             for entry, score in gazetteer.fuzzy(token.text, minimum=0.9)
             if entry.kind in ("person", "place")
         ]
-        if len(hits) != 1:
-            continue  # nothing, or several equally likely: leave it
         span = doc[token.i : token.i + 1]
+        if len(hits) > 1 and all(entry.kind == "place" for entry, _ in hits):
+            first = _place_choice(span, [entry for entry, _ in hits])[0]
+            hits = [(entry, score) for entry, score in hits if entry is first]
+        if len(hits) != 1:
+            continue  # nothing, or several equally likely people: leave it
         entry, score = hits[0]
         role = "actor" if entry.kind == "person" else (_actor_or_place(span, entry) or "place")
         found.append(_mention(span, _Linked(entry, entry.name, score, "fuzzy"), role))
@@ -490,7 +576,7 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
     people: dict[str, _Linked] = {}
     linked_ids: set[str] = set()
     taken: set[int] = set()
-    for span in doc.ents:
+    for span in _entity_spans(doc):
         if span.label_ not in _LINKED_LABELS:
             continue
         if span.label_ == "NORP" or gazetteer.demonym(span.text) is not None:
