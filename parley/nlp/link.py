@@ -59,28 +59,56 @@ _PLACE_PREPOSITIONS = {
     "onto",
 }
 _MOTION_PREPOSITIONS = {"to", "from"}
-# Heads after which "in Ukraine" names the conflict's country rather than a venue.
-_CONFLICT_WORDS = {
-    "war",
-    "conflict",
-    "fighting",
-    "fight",
-    "invasion",
-    "crisis",
-    "peace",
-    "situation",
-    "hostility",
-    "aggression",
-    "operation",
-    "offensive",
-    "settlement",
-    "involvement",
-    "interest",
-    "presence",
-    "interference",
-    "intervention",
-    "policy",
-    "strategy",
+# Words whose location a country can be: meetings, talks, visits, signings, travel.
+_VENUE_WORDS = {
+    "talk",
+    "talks",
+    "meeting",
+    "meet",
+    "summit",
+    "conference",
+    "negotiation",
+    "negotiate",
+    "round",
+    "hold",
+    "held",
+    "host",
+    "gathering",
+    "ceremony",
+    "forum",
+    "visit",
+    "sign",
+    "signing",
+    "session",
+    "exchange",
+    "swap",
+    "arrive",
+    "travel",
+    "fly",
+    "go",
+    "come",
+    "return",
+    "take",
+    "place",
+    "happen",
+    "convene",
+    "gather",
+    "stay",
+    "live",
+    "base",
+    "consultation",
+    "discussion",
+    "dialogue",
+    "contact",
+    "sit",
+    "agree",
+    "deal",
+    "agreement",
+    "be",
+    "locate",
+    "mediate",
+    "deploy",
+    "station",
 }
 _MOTION_NOUNS = {
     "flight",
@@ -288,8 +316,9 @@ def _actor_or_place(span: Span, entry: Entry | None) -> str | None:
     if root.dep_ == "dobj" and head.lemma_.lower() in _VISIT_VERBS:
         return "place"
     if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
-        # "the war in Ukraine" is the conflict, not a location of this article's events.
-        if kind == "state" and head.head.lemma_.lower() in _CONFLICT_WORDS:
+        # A country is the location of an event ("talks in Saudi Arabia", "met in
+        # Turkey"); elsewhere ("the war in Ukraine", "attacks in Russia") it is the party.
+        if kind == "state" and head.head.lemma_.lower() not in _VENUE_WORDS:
             return "actor"
         return "place"
     if root.dep_ == "pobj" and head.lower_ in _MOTION_PREPOSITIONS:
