@@ -15,11 +15,12 @@ $(STAMP): pyproject.toml Makefile
 
 install: $(STAMP)  ## create .venv and install parley with its dev tools
 
-demo: install  ## ingest the bundled sample into demo.db and show what was stored
+demo: install  ## ingest and analyze the bundled sample into demo.db and show what was found
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/parley --db $(DEMO_DB) ingest --sample
 	$(BIN)/parley --db $(DEMO_DB) stats
 	$(BIN)/parley --db $(DEMO_DB) docs list
+	$(BIN)/parley --db $(DEMO_DB) actors --limit 20
 
 test: install  ## run the test suite
 	$(BIN)/python -m pytest -q
