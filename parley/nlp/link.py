@@ -318,7 +318,7 @@ def _actor_or_place(span: Span, entry: Entry | None) -> str | None:
     if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
         # A country is the location of an event ("talks in Saudi Arabia", "met in
         # Turkey"); elsewhere ("the war in Ukraine", "attacks in Russia") it is the party.
-        if kind == "state" and head.head.lemma_.lower() not in _VENUE_WORDS:
+        if kind == "state" and not _about_an_event(head.head):
             return "actor"
         return "place"
     if root.dep_ == "pobj" and head.lower_ in _MOTION_PREPOSITIONS:
@@ -333,6 +333,12 @@ def _actor_or_place(span: Span, entry: Entry | None) -> str | None:
         # "the Astrakhan region" names a place; "a London correspondent" does not.
         return "place" if _PLACE_HEADS.match(root.head.text) else None
     return "place"
+
+
+def _about_an_event(word: Token) -> bool:
+    """Whether a word is, or governs, a meeting, talks, a visit…: "planned to meet … in X"."""
+    near = [word, word.head, *(c for c in word.children if c.dep_ in ("xcomp", "ccomp", "dobj"))]
+    return any(token.lemma_.lower() in _VENUE_WORDS for token in near)
 
 
 def _context_window(span: Span, width: int = 8) -> str:
@@ -362,7 +368,8 @@ def _region_cue(span: Span) -> bool:
         if _REGION_CUES.match(token.text):
             return True
         passable = token.is_punct or token.lower_ in ("and", "or", "the", "'s", "’s")
-        if not (passable or token.is_title or token.pos_ == "ADJ"):
+        modifier = token.pos_ == "ADJ" or token.dep_ in ("amod", "compound")
+        if not (passable or token.is_title or modifier):
             return False
     return False
 
