@@ -157,3 +157,8 @@ def test_link_non_english_text_gets_gazetteer_matching_only(nlp: Language) -> No
     names = {m.entity_name for m in mentions}
     assert "Kyiv" in names or "Ukraine" in names
     assert all(m.method != "unlinked" for m in mentions)  # no statistical NER on this text
+
+
+def test_link_a_title_word_alone_is_not_an_entity(nlp: Language) -> None:
+    mentions = _links(nlp, "The Defence Minister met the State officials. Defence was the topic.")
+    assert not [m for m in mentions if m.method == "unlinked" and m.text in ("Defence", "State")]

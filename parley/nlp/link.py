@@ -532,6 +532,51 @@ _TITLE_WORDS = {
 }
 
 
+# Words that alone are no name, whatever the model tagged them as.
+_GENERIC_WORDS = _TITLE_WORDS | {
+    "defence",
+    "defense",
+    "interior",
+    "justice",
+    "finance",
+    "state",
+    "states",
+    "assembly",
+    "ministry",
+    "office",
+    "government",
+    "parliament",
+    "council",
+    "department",
+    "agency",
+    "army",
+    "navy",
+    "police",
+    "court",
+    "republic",
+    "federation",
+    "union",
+    "kingdom",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "national",
+    "international",
+    "federal",
+    "border",
+    "incursion",
+    "utc",
+    "gmt",
+    "am",
+    "pm",
+    "the",
+    "of",
+    "and",
+}
+
+
 def _split_titled(span: Span) -> tuple[Span | None, Span]:
     """ "Astrakhan Governor Igor Babushkin" tagged as one person: the owner before the title
     words, and the person after them."""
@@ -663,6 +708,8 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
                 )
                 linked = _Linked(chosen[0], chosen[0].name, chosen[1], method)
             else:
+                if all(t.lower_ in _GENERIC_WORDS or t.is_punct for t in span):
+                    continue  # "Defence", "State": a title or common word, not a name
                 linked = _Linked(None, _nil_name(span), 0.0, "unlinked")
         entry = linked.entry
         role = _actor_or_place(span, entry)
