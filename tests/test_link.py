@@ -162,3 +162,17 @@ def test_link_non_english_text_gets_gazetteer_matching_only(nlp: Language) -> No
 def test_link_a_title_word_alone_is_not_an_entity(nlp: Language) -> None:
     mentions = _links(nlp, "The Defence Minister met the State officials. Defence was the topic.")
     assert not [m for m in mentions if m.method == "unlinked" and m.text in ("Defence", "State")]
+
+
+def test_link_acronym_follows_the_name_the_article_defines(nlp: Language) -> None:
+    text = (
+        "The Black Sea Monitoring Group (BSMG) inspected the ships in Istanbul. "
+        "On Friday, the BSMG said two more vessels had been cleared."
+    )
+    mentions = [m for m in _links(nlp, text) if m.text in ("BSMG", "Black Sea Monitoring Group")]
+    assert mentions and {m.entity_id for m in mentions} == {"nil:black sea monitoring group"}
+
+
+def test_link_name_completed_by_a_shared_head(nlp: Language) -> None:
+    mentions = _links(nlp, "Moscow demands the Zaporozhye and Kherson Oblasts.")
+    assert _find(mentions, "Zaporozhye").entity_name == "Zaporizhzhia Oblast"

@@ -131,7 +131,7 @@ _MOTION_NOUNS = {
 }
 _PLACE_HEADS = re.compile(
     r"^(regions?|oblasts?|provinces?|areas?|districts?|capital|city|border|outskirts|suburbs|"
-    r"port|airport|coast|front|directions?)$",
+    r"port|airport|coast|front|directions?|governor|governorate|mayor)$",
     re.IGNORECASE,
 )
 _VISIT_VERBS = {
@@ -258,7 +258,9 @@ _AGENCY_NOUNS = {
     "warship",
 }
 _PLANT_CUES = re.compile(r"\b(nuclear|power plant|power station|plant|npp|reactor)\b", re.I)
-_REGION_CUES = re.compile(r"^\W*(regions?|oblasts?|provinces?|directions?)\b", re.I)
+_REGION_CUES = re.compile(
+    r"^\W*(regions?|oblasts?|provinces?|directions?|governors?|governorates?)\b", re.I
+)
 # Role words: the title parley's gazetteer uses for each way the text says it.
 _ROLE_WORDS = {
     "president": "President",
@@ -590,6 +592,54 @@ def _split_titled(span: Span) -> tuple[Span | None, Span]:
     return owner, name
 
 
+_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’.\-]*\s+(?:(?:of|the|and|for|de|du)\s+)*){1,7})\(([A-Z]{2,6})\)"
+)
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """Acronyms the article defines: "Saudi Press Agency (SPA)" → {"SPA": "Saudi Press Agency"}."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM.finditer(text):
+        words = match.group(1).split()
+        letters = match.group(2)
+        # The acronym's letters are the initials of the name's last capitalized words.
+        capitals = [w for w in words if w[:1].isupper()]
+        if len(capitals) >= len(letters):
+            name_words = capitals[-len(letters) :]
+            if "".join(w[0] for w in name_words) == letters:
+                start = words.index(name_words[0])
+                found[letters] = " ".join(words[start:])
+    return found
+
+
+def _with_shared_head(span: Span, gazetteer: Gazetteer) -> list[Entry]:
+    """A name completed by a head noun it shares with the names coordinated after it:
+    "Kherson and Zaporizhzhia Oblasts" → Kherson Oblast, "Donetsk, Luhansk People's
+    Republics" → Donetsk People's Republic."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and (doc[i].is_punct or doc[i].lower_ in ("and", "or")):
+        i += 1
+        # skip one coordinated name
+        while i < len(doc) and doc[i].is_title and doc[i].ent_type_ in ("GPE", "LOC", "ORG", ""):
+            if _REGION_CUES.match(doc[i].text) or doc[i].lower_ == "people":
+                break
+            i += 1
+    head: list[str] = []
+    while i < len(doc) and (doc[i].is_title or doc[i].lower_ in ("'s", "’s")) and len(head) < 4:
+        head.append(doc[i].text_with_ws)
+        i += 1
+    if not head:
+        return []
+    phrase = "".join(head).strip()
+    for candidate in (phrase, phrase[:-1] if phrase.endswith("s") else phrase):
+        found = gazetteer.exact(f"{span.text} {candidate}")
+        if found:
+            return found
+    return []
+
+
 def _entity_spans(doc: Doc) -> list[Span]:
     """The document's entities, with titled person spans split into owner and person."""
     spans: list[Span] = []
@@ -606,7 +656,8 @@ def _missed_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Menti
     that is very like a gazetteer person's or place's name."""
     found: list[Mention] = []
     for token in doc:
-        if token.i in taken or token.ent_type_ or token.pos_ != "PROPN" or not token.is_title:
+        name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start)
+        if token.i in taken or token.ent_type_ or not name_like or not token.is_title:
             continue
         if len(token.text) < 6 or gazetteer.exact(token.text):
             continue
@@ -657,6 +708,7 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
     people: dict[str, _Linked] = {}
     linked_ids: set[str] = set()
     taken: set[int] = set()
+    acronyms = _acronyms(doc.text)
     for span in _entity_spans(doc):
         if span.label_ not in _LINKED_LABELS:
             continue
@@ -674,8 +726,11 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
         if not re.search(r"[^\W\d_]", text):
             continue
         linked = _short_form(span, people)
+        expansion = acronyms.get(text)
+        if expansion:
+            text = expansion  # "SPA" after "Saudi Press Agency (SPA)"
         if linked is None:
-            exact = gazetteer.exact(text)
+            exact = _with_shared_head(span, gazetteer) or gazetteer.exact(text)
             if exact and _region_cue(span):
                 exact = _with_regions(exact, gazetteer)
             candidates = [(entry, 1.0) for entry in _place_choice(span, exact)] if exact else []
@@ -700,6 +755,11 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
                             for entry, score in candidates
                         ]
             chosen = _choose(span, candidates, published, linked_ids) if candidates else None
+            if chosen is not None and chosen[0].place_type == "city" and _region_cue(span):
+                # "the Kherson region", "Astrakhan Governor": the region named after the city.
+                regions = _with_regions([chosen[0]], gazetteer)[1:]
+                if regions:
+                    chosen = (regions[0], chosen[1])
             if chosen is not None and chosen[1] >= NIL_THRESHOLD:
                 method = (
                     "exact"
@@ -710,7 +770,7 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
             else:
                 if all(t.lower_ in _GENERIC_WORDS or t.is_punct for t in span):
                     continue  # "Defence", "State": a title or common word, not a name
-                linked = _Linked(None, _nil_name(span), 0.0, "unlinked")
+                linked = _Linked(None, expansion or _nil_name(span), 0.0, "unlinked")
         entry = linked.entry
         role = _actor_or_place(span, entry)
         if role is None:
