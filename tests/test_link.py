@@ -176,3 +176,13 @@ def test_link_acronym_follows_the_name_the_article_defines(nlp: Language) -> Non
 def test_link_name_completed_by_a_shared_head(nlp: Language) -> None:
     mentions = _links(nlp, "Moscow demands the Zaporozhye and Kherson Oblasts.")
     assert _find(mentions, "Zaporozhye").entity_name == "Zaporizhzhia Oblast"
+
+
+def test_link_acronym_of_an_organization_named_earlier(nlp: Language) -> None:
+    text = (
+        "The Gulf Press Service reported that the delegations met in Istanbul. "
+        "The GPS said the talks had been constructive."
+    )
+    mentions = [m for m in _links(nlp, text) if m.text in ("GPS", "Gulf Press Service")]
+    assert len(mentions) == 2
+    assert {m.entity_id for m in mentions} == {"nil:gulf press service"}

@@ -709,6 +709,7 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
     linked_ids: set[str] = set()
     taken: set[int] = set()
     acronyms = _acronyms(doc.text)
+    initials: dict[str, str] = {}
     for span in _entity_spans(doc):
         if span.label_ not in _LINKED_LABELS:
             continue
@@ -719,7 +720,7 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
                 taken.update(range(span.start, span.end))
             continue
         if len(span) > 1 and span[0].lower_ == "the":
-            span = span[1:]
+            span = Span(doc, span.start + 1, span.end, label=span.label_)
         text = span.text.strip()
         if normal(text) in _VAGUE:
             continue
@@ -727,6 +728,13 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
             continue
         linked = _short_form(span, people)
         expansion = acronyms.get(text)
+        if (
+            expansion is None
+            and text.isupper()
+            and 2 <= len(text) <= 6
+            and not gazetteer.exact(text)
+        ):
+            expansion = initials.get(text)  # "SPA" after "the Saudi Press Agency"
         if expansion:
             text = expansion  # "SPA" after "Saudi Press Agency (SPA)"
         if linked is None:
@@ -779,6 +787,9 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
             state = gazetteer.case.entry(entry.stands_for)
             if state is not None:
                 linked = _Linked(state, state.name, linked.score, "metonymy")
+        capitals = [t.text for t in span if t.text[:1].isupper()]
+        if span.label_ == "ORG" and len(capitals) >= 2:
+            initials.setdefault("".join(w[0] for w in capitals), linked.name)
         if span.label_ == "PERSON" and linked.method != "short form":
             people[normal(_nil_name(span))] = linked
         if linked.entry is not None:
