@@ -8,7 +8,6 @@ components add to the model's own time (target: at most 30 %).
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest import make_article
+from ingest import make_article, print_result
 
 from parley.nlp import build_nlp, load_model, make_doc
 
@@ -57,12 +56,7 @@ def main() -> None:
         "parley_words_per_s": round(words / full_seconds),
         "overhead_percent": round(100 * (full_seconds - bare_seconds) / bare_seconds, 1),
     }
-    if args.json:
-        print(json.dumps(result))
-        return
-    width = max(len(k) for k in result)
-    for key, value in result.items():
-        print(f"{key:<{width}}  {value}")
+    print_result(result, as_json=args.json)
 
 
 if __name__ == "__main__":

@@ -174,6 +174,16 @@ def make_article(rng: random.Random, serial: int) -> dict[str, object]:
     }
 
 
+def print_result(result: dict[str, object], *, as_json: bool) -> None:
+    """Print a benchmark's figures: one JSON object, or aligned lines for a person."""
+    if as_json:
+        print(json.dumps(result))
+        return
+    width = max(len(k) for k in result)
+    for key, value in result.items():
+        print(f"{key:<{width}}  {value}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=10_000, help="documents to generate")
@@ -224,12 +234,7 @@ def main() -> None:
         "words_per_s": round(words / seconds),
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
     }
-    if args.json:
-        print(json.dumps(result))
-        return
-    width = max(len(k) for k in result)
-    for key, value in result.items():
-        print(f"{key:<{width}}  {value}")
+    print_result(result, as_json=args.json)
 
 
 if __name__ == "__main__":
