@@ -157,7 +157,7 @@ def _is_share(line: str) -> bool:
 def _is_menu(line: str) -> bool:
     if _SENTENCE_END.search(line):
         return False
-    items = re.split(r"\s[|•·»/]\s", line)
+    items = _MENU_SEPARATORS.split(line)
     return len(items) >= 4 and all(_words(item) <= 3 for item in items)
 
 

@@ -654,6 +654,7 @@ def evaluate_folder(
 ) -> tuple[EvalReport, list[dict[str, Any]]]:
     """Ingest `folder/articles.jsonl` into a new store in `workdir`, analyze it, and score
     it against `folder/gold.jsonl`. Returns the report and the system output."""
+    from parley.case import load_case
     from parley.ingest import ingest
     from parley.pipeline import analyze
     from parley.settings import Settings
@@ -682,23 +683,12 @@ def evaluate_folder(
             for document in store.iter_documents(originals_only=False)
         ]
     by_id = {str(item["id"]): item for item in system}
+    case = load_case()
     missing = sorted(set(gold) - set(by_id))
     if missing:
         raise InputError(
             str(gold_path), f"gold articles missing from articles.jsonl: {', '.join(missing[:5])}"
         )
     return score(
-        gold, by_id, layers=layers, aliases=_case_aliases(), located_in=_case_places()
+        gold, by_id, layers=layers, aliases=case.aliases(), located_in=case.located_in()
     ), system
-
-
-def _case_aliases() -> dict[str, tuple[str, ...]]:
-    from parley.case import load_case
-
-    return load_case().aliases()
-
-
-def _case_places() -> dict[str, str]:
-    from parley.case import load_case
-
-    return load_case().located_in()

@@ -175,5 +175,4 @@ class GazetteerRuler:
                 kept_model.append(ent)
                 found = [s for s in found if s not in inside]
         doc.ents = filter_spans([*found, *kept_model])
-        doc.user_data["parley_gazetteer_spans"] = [[span.start, span.end] for span in found]
         return doc
