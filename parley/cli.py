@@ -12,6 +12,7 @@ import sys
 import tempfile
 from dataclasses import asdict
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -212,7 +213,7 @@ def analyze_command(
     ] = False,
     case: Annotated[str, typer.Option(help="The case whose gazetteer links names.")] = CASE,
 ) -> None:
-    """Find and link the actors and places in every stored original not yet analyzed."""
+    """Find actors, places and quotes in every stored original not yet analyzed."""
     state = _state(ctx)
     with state.store() as store:
         _run_analyze(store, state.settings, model=model, workers=workers, redo=redo, case=case)
@@ -249,7 +250,7 @@ def _run_analyze(
         f"analysis run {report.run_id}: {_plural(report.analyzed, 'document')} analyzed"
         f" ({report.gazetteer_only:,} with the gazetteer only, not in English), "
         f"{_plural(report.mentions, 'mention')} of actors and places, {report.linked:,} linked "
-        f"to the case gazetteer — {escape(report.model)}"
+        f"to the case gazetteer, {_plural(report.quotes, 'quote')} — {escape(report.model)}"
     )
 
 
@@ -495,7 +496,7 @@ def eval_command(
         except OSError as e:
             raise SettingsError(f"cannot write {dump}: {e.strerror or e}") from e
     if as_json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        print(json.dumps(report.as_dict(findings=explain), ensure_ascii=False))
         return
     _print_eval(report, per_article=per_article, explain=explain)
 
@@ -623,6 +624,84 @@ def actor_command(
     emit_rows(surfaces, ["text", "count"], fmt, title="written as")
     emit_rows(documents, ["id", "published", "outlet", "mentions", "title"], fmt, title="documents")
     emit_rows(together, ["name", "kind", "documents"], fmt, title="appears with")
+
+
+class QuoteKind(StrEnum):
+    direct = "direct"
+    partial = "partial"
+    indirect = "indirect"
+
+
+@app.command("quotes")
+def quotes_command(
+    ctx: typer.Context,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only what this actor said (a name, alias or id).")
+    ] = None,
+    about: Annotated[
+        str | None, typer.Option(help="Only quotes whose words name this actor or place.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only statements made (or, undated, published) on or after YYYY-MM-DD."),
+    ] = None,
+    kind: Annotated[
+        QuoteKind | None, typer.Option(help="Only direct, partial or indirect quotes.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Who said what: quotes and reported speech with speaker, outlet, date and document."""
+    since_day = _date_option(since, "--since")
+    with _state(ctx).store() as store:
+        speaker_ids = about_ids = None
+        if speaker is not None:
+            speaker_ids = [_entity_id(store, speaker)]
+        if about is not None:
+            about_ids = [_entity_id(store, about)]
+        rows = store.list_quotes(
+            speaker_ids=speaker_ids,
+            about_ids=about_ids,
+            since=since_day,
+            kind=kind.value if kind else None,
+            limit=limit,
+        )
+    for row in rows:
+        row["document"] = row["external_id"] or row["document_id"]
+        # The statement's own date when the article gives one, else its publication date.
+        row["day"] = row["date"] or row["published"]
+        if row["speaker"] is None and row["speaker_text"]:
+            row["speaker"] = f"({row['speaker_text']})"  # named only as "a senior official"
+    if fmt is OutputFormat.table:
+        columns = ["day", "speaker", "kind", "text", "outlet", "document"]
+    else:
+        columns = [
+            "document",
+            "document_id",
+            "outlet",
+            "published",
+            "date",
+            "date_precision",
+            "speaker",
+            "speaker_id",
+            "speaker_text",
+            "kind",
+            "text",
+            "cue",
+            "addressee",
+            "addressee_text",
+            "start",
+            "end",
+            "component",
+        ]
+    emit_rows(rows, columns, fmt, title=_plural(len(rows), "quote"), wrap=True)
+
+
+def _entity_id(store: Store, name: str) -> str:
+    entity = store.find_entity(name)
+    if entity is None:
+        raise ParleyError(f"no actor or place called {name!r} in {store.url} (see parley actors)")
+    return str(entity["id"])
 
 
 case_app = typer.Typer(help="Case data: gazetteers of actors and places.", no_args_is_help=True)

@@ -20,6 +20,7 @@ Rules, per SPEC.md §5:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -237,15 +238,19 @@ class EvalReport:
     per_article: dict[str, dict[str, LayerScore]]
     findings: list[Finding]
 
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON object `parley eval --json` prints; unavailable layers are null."""
-        return {
+    def as_dict(self, *, findings: bool = False) -> dict[str, Any]:
+        """The JSON object `parley eval --json` prints; unavailable layers are null; with
+        `findings`, every miss and false alarm too (`--json --explain`)."""
+        result: dict[str, Any] = {
             "articles": self.articles,
             "layers": {
                 layer: (None if scored is None else scored.figures(layer))
                 for layer, scored in self.layers.items()
             },
         }
+        if findings:
+            result["findings"] = [dataclasses.asdict(f) for f in self.findings]
+        return result
 
 
 # ---------------------------------------------------------------------------- matching
@@ -383,8 +388,11 @@ def _quote_overlap(gold: Mapping[str, Any], system: Mapping[str, Any]) -> float 
     if not a or not b:
         return None
     shared = sum((Counter(a) & Counter(b)).values())
-    overlap = shared / min(len(a), len(b))
-    return overlap if overlap >= 0.5 else None
+    if shared / min(len(a), len(b)) < 0.5:
+        return None
+    # Among the quotes that qualify, the one closest in length is the better match: a
+    # two-word fragment inside a long gold quote qualifies, the whole quote fits better.
+    return shared / max(len(a), len(b))
 
 
 def _score_quotes(
@@ -620,8 +628,9 @@ def load_gold(path: Path) -> dict[str, dict[str, Any]]:
 def system_output(store: Any, document: Any) -> dict[str, Any]:
     """A stored document's analysis in the gold format, keyed by the input's own id.
 
-    Only the layers parley extracts appear (actors, places and mentions once the document
-    is analyzed); a layer no extractor produces is absent, so it is "not available".
+    Only the layers parley extracts appear (actors, places, mentions and quotes once the
+    document is analyzed); a layer no extractor produces is absent, so it is "not
+    available".
     """
     output: dict[str, Any] = {"id": document.external_id or document.id}
     if store.analysis_of(document.id) is None:
@@ -640,6 +649,21 @@ def system_output(store: Any, document: Any) -> dict[str, Any]:
     output["mentions"] = [
         {"surface": m["text"], "name": m["name"], "start": m["start"], "end": m["end"]}
         for m in found
+    ]
+    output["quotes"] = [
+        {
+            "speaker": q["speaker"],
+            "text": q["text"],
+            "kind": q["kind"],
+            "cue": q["cue"],
+            "addressee": q["addressee"] or q["addressee_text"],
+            "date": q["date"],
+            "precision": q["date_precision"],
+            "start": q["start"],
+            "end": q["end"],
+            "evidence": document.clean_text[q["sentence_start"] : q["sentence_end"]],
+        }
+        for q in store.list_quotes(document_id=document.id)
     ]
     return output
 

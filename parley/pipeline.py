@@ -1,7 +1,7 @@
 """Analyze stored documents: the spaCy pipeline with parley's components, one document at
 a time, each document's records written in one transaction.
 
-`analyze_document` is the pure part (text, date and language in; mentions out) that
+`analyze_document` is the pure part (text, date and language in; records out) that
 runs the same in this process, in several (`workers`), or on a cluster. English text
 goes through the whole pipeline; text in other languages gets gazetteer matching only,
 and its analysis says so.
@@ -19,18 +19,31 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parley.case import Case, load_case
-from parley.nlp import COMPONENTS, build_nlp, doc_mentions, factory_name, make_doc
+from parley.nlp import COMPONENTS, build_nlp, doc_mentions, doc_quotes, factory_name, make_doc
 from parley.nlp.gazetteer import GAZETTEER_COMPONENT
 from parley.nlp.link import LINKER_COMPONENT
+from parley.nlp.quotes import QUOTES_COMPONENT
 from parley.settings import Settings
 from parley.store import Store
-from parley.types import Document, Mention
+from parley.types import Document, Mention, Quote
 
-__all__ = ["AnalyzeReport", "analysis_version", "analyze", "analyze_document"]
+__all__ = ["Analysis", "AnalyzeReport", "analysis_version", "analyze", "analyze_document"]
 
 log = logging.getLogger(__name__)
 
 FULL, GAZETTEER_ONLY = "full", "gazetteer only"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The records one document yields."""
+
+    mentions: list[Mention]
+    quotes: list[Quote]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Analysis:
+        return cls(mentions=doc_mentions(doc), quotes=doc_quotes(doc))
 
 
 @dataclass
@@ -44,6 +57,7 @@ class AnalyzeReport:
     gazetteer_only: int = 0
     mentions: int = 0
     linked: int = 0
+    quotes: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
@@ -52,6 +66,7 @@ class AnalyzeReport:
             "gazetteer_only": self.gazetteer_only,
             "mentions": self.mentions,
             "linked": self.linked,
+            "quotes": self.quotes,
             "failed": len(self.failed),
         }
 
@@ -80,11 +95,11 @@ def _gazetteer_only(nlp: Language, doc: Doc) -> Doc:
 
 def analyze_document(
     nlp: Language, text: str, *, published: date | None, lang: str | None
-) -> list[Mention]:
-    """The mentions in one text (a pure function of text, date, language and case)."""
+) -> Analysis:
+    """The records of one text (a pure function of text, date, language and case)."""
     doc = make_doc(nlp, text, published)
     doc = nlp(doc) if _is_english(lang) else _gazetteer_only(nlp, doc)
-    return doc_mentions(doc)
+    return Analysis.of(doc)
 
 
 def _processed(
@@ -144,7 +159,8 @@ def analyze(
         for done, (document, doc, mode) in enumerate(
             _processed(nlp, documents, workers=workers, batch_size=batch_size), start=1
         ):
-            found = doc_mentions(doc)
+            analysis = Analysis.of(doc)
+            found = analysis.mentions
             store.replace_analysis(
                 document.id,
                 found,
@@ -154,7 +170,10 @@ def analyze(
                 case_name=case_data.name,
                 component=LINKER_COMPONENT,
                 run_id=run_id,
+                found_quotes=analysis.quotes,
+                quote_component=QUOTES_COMPONENT,
             )
+            report.quotes += len(analysis.quotes)
             report.analyzed += 1
             report.gazetteer_only += mode == GAZETTEER_ONLY
             report.mentions += len(found)

@@ -78,7 +78,7 @@ def emit_rows(
         headers = [c.replace("_", " ") for c in columns]
         natural = [max([len(h), *(len(line[i]) for line in cells)]) for i, h in enumerate(headers)]
         # Short values keep their full width; free-text columns share what is left.
-        cap = 40 if wrap else 22
+        cap = 30 if wrap else 22
         fixed = [
             min(n, cap) if c not in WIDE_COLUMNS else 0
             for c, n in zip(columns, natural, strict=True)
@@ -89,7 +89,7 @@ def emit_rows(
             if column in WIDE_COLUMNS:
                 width = min(want, max(8, spare // wide_count))
             if wrap and column in WIDE_COLUMNS:
-                table.add_column(header, overflow="fold", ratio=1)
+                table.add_column(header, overflow="fold", width=width)
             else:
                 table.add_column(header, no_wrap=True, overflow="ellipsis", width=width)
         for line in cells:

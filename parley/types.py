@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-__all__ = ["Document", "Mention", "RawDocument", "Removal"]
+__all__ = ["Document", "Mention", "Quote", "RawDocument", "Removal"]
 
 
 @dataclass
@@ -83,3 +83,33 @@ class Mention:
     role: str
     score: float
     method: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Who said what: one utterance of a document, with its speaker and its evidence.
+
+    `kind` is "direct" (a full utterance in quotation marks), "partial" (a quoted
+    fragment inside reported speech) or "indirect" (reported speech, no marks).
+    `start`/`end` span the quoted words in the clean text, `sentence_start`/
+    `sentence_end` the sentence(s) that carry it. The speaker is an entity id (a
+    gazetteer entry or "nil:<name>") with the words that named it (`speaker_text`:
+    "he", "the official", "Peskov"); an unidentified speaker ("a senior official")
+    has no id. `date` is when the statement was made, if the text says, resolved
+    against the publication date with its `date_precision`.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    sentence_start: int
+    sentence_end: int
+    speaker_id: str | None = None
+    speaker_name: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+    addressee_id: str | None = None
+    addressee_text: str | None = None
+    date: str | None = None
+    date_precision: str | None = None

@@ -80,10 +80,10 @@ def test_eval_cli_json_is_one_object_with_unavailable_layers_null(
         "events",
         "positions",
     }
-    # Layers without an extractor yet are null, never a zero.
-    assert all(
-        layers[name] is None for name in ("quotes_direct", "quotes_indirect", "events", "positions")
-    )
+    # Layers without an extractor yet are null, never a zero; quotes are extracted.
+    assert all(layers[name] is None for name in ("events", "positions"))
+    assert all(layers[name] is not None for name in ("quotes_direct", "quotes_indirect"))
+    assert "findings" not in result
     # Our two articles name Russia, Ukraine and the United Nations, and happen in Istanbul.
     assert layers["actors"]["tp"] == 3
     assert layers["places"]["tp"] == 2
@@ -134,3 +134,12 @@ def test_eval_cli_scores_the_dev_folder(run_parley) -> None:
     done = run_parley("eval", str(DEV), "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["articles"] == 18
+
+
+def test_eval_cli_json_explain_lists_findings(run_parley, eval_folder: Path) -> None:
+    done = run_parley("eval", str(eval_folder), "--json", "--explain", "--layer", "actors")
+    assert done.returncode == 0, done.stderr
+    findings = json.loads(done.stdout)["findings"]
+    assert findings, "the system names actors the gold lacks, so there are false alarms"
+    assert {"article", "layer", "kind", "item", "evidence"} <= set(findings[0])
+    assert {f["layer"] for f in findings} == {"actors"}

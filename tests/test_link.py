@@ -26,7 +26,7 @@ def nlp() -> Language:
 def _links(
     nlp: Language, text: str, published: date | None = date(2025, 5, 16), lang: str = "en"
 ) -> list[Mention]:
-    return analyze_document(nlp, text, published=published, lang=lang)
+    return analyze_document(nlp, text, published=published, lang=lang).mentions
 
 
 def _find(mentions: list[Mention], text: str) -> Mention:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from parley.ingest import ingest
 from parley.pipeline import GAZETTEER_ONLY, analyze
 from parley.settings import Settings
 from parley.store import Store, open_store
-from parley.store.schema import analyses, mentions
+from parley.store.schema import analyses, mentions, quotes
 
 
 @pytest.fixture(scope="module")
@@ -67,19 +68,21 @@ def test_pipeline_links_the_damaged_copy(analyzed: tuple[Store, Settings]) -> No
 
 def test_pipeline_rerun_adds_nothing_and_redo_replaces(analyzed: tuple[Store, Settings]) -> None:
     store, settings = analyzed
-    before = (_count(store, mentions), _count(store, analyses))
+    before = (_count(store, mentions), _count(store, analyses), _count(store, quotes))
     again = analyze(store, settings=settings)
     assert again.analyzed == 0
     redone = analyze(store, settings=settings, redo=True)
     assert redone.analyzed == before[1]
-    assert (_count(store, mentions), _count(store, analyses)) == before
+    assert (_count(store, mentions), _count(store, analyses), _count(store, quotes)) == before
 
 
 def test_pipeline_new_version_replaces_a_documents_records(
     analyzed: tuple[Store, Settings],
 ) -> None:
     store, _ = analyzed
-    document = store.list_documents(duplicates=False)[0]
+    document = next(
+        d for d in store.list_documents(duplicates=False) if store.list_quotes(document_id=d.id)
+    )
     found = store.document_mentions(document.id)
     before = _count(store, mentions)
     store.replace_analysis(
@@ -93,8 +96,49 @@ def test_pipeline_new_version_replaces_a_documents_records(
         run_id=None,
     )
     assert store.document_mentions(document.id) == []
+    assert store.list_quotes(document_id=document.id) == []
     assert _count(store, mentions) == before - len(found)
     assert store.analysis_of(document.id)["version"] == "test.v2"  # type: ignore[index]
+
+
+def test_pipeline_stores_quotes_with_their_evidence(analyzed: tuple[Store, Settings]) -> None:
+    store, _ = analyzed
+    stored = store.list_quotes()
+    assert stored, "the sample reports what negotiators said"
+    assert {"Volodymyr Zelenskyy", "Mykhailo Podolyak"} <= {q["speaker"] for q in stored}
+    for quote in stored:
+        document = store.get_document(quote["document_id"])
+        assert document is not None
+        text = document.clean_text
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        assert quote["sentence_start"] <= quote["start"] < quote["end"] <= quote["sentence_end"]
+        assert quote["component"] == "parley.quotes.v1"
+        assert quote["kind"] in {"direct", "partial", "indirect"}
+
+
+def test_pipeline_quote_filters(analyzed: tuple[Store, Settings]) -> None:
+    store, _ = analyzed
+    everything = store.list_quotes()
+    zelensky = store.find_entity("Zelensky")
+    assert zelensky is not None
+    his = store.list_quotes(speaker_ids=[zelensky["id"]])
+    assert his and all(q["speaker"] == "Volodymyr Zelenskyy" for q in his)
+    assert len(his) < len(everything)
+    indirect = store.list_quotes(kind="indirect")
+    assert indirect and all(q["kind"] == "indirect" for q in indirect)
+    later = store.list_quotes(since=date(2025, 1, 1))
+    assert later and len(later) < len(everything)
+    assert all((q["date"] or q["published"].isoformat()) >= "2025-01-01" for q in later)
+    russia = store.find_entity("Russia")
+    assert russia is not None
+    about = store.list_quotes(about_ids=[russia["id"]])
+    assert about and all(
+        any(
+            m["entity_id"] == russia["id"] and q["start"] <= m["start"] and m["end"] <= q["end"]
+            for m in store.document_mentions(q["document_id"])
+        )
+        for q in about
+    )
 
 
 def test_pipeline_runs_are_recorded(analyzed: tuple[Store, Settings]) -> None:
@@ -118,9 +162,10 @@ def test_pipeline_without_any_model_uses_a_blank_pipeline_and_warns(
     assert "no English spaCy model" in caplog.text
     doc = nlp(parley_nlp.make_doc(nlp, "Talks in Istanbul with Ukraine went on.", None))
     assert {m.entity_name for m in parley_nlp.doc_mentions(doc)} == {"Istanbul", "Ukraine"}
+    assert parley_nlp.doc_quotes(doc) == []  # no parser, no cues: nothing is guessed
 
 
-def test_pipeline_actor_commands(run_parley, tmp_path: Path) -> None:
+def test_pipeline_report_commands(run_parley, tmp_path: Path) -> None:
     db = tmp_path / "actors.db"
     assert run_parley("ingest", "--sample", db=db).returncode == 0
     listed = run_parley("actors", "--kind", "person", "--format", "json", db=db)
@@ -135,3 +180,13 @@ def test_pipeline_actor_commands(run_parley, tmp_path: Path) -> None:
     assert detail["documents"] and detail["surfaces"] and detail["co_occurring"]
     missing = run_parley("actor", "Nobody Atall", db=db)
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    said = run_parley("quotes", "--speaker", "Zelensky", "--format", "json", db=db)
+    assert said.returncode == 0, said.stderr
+    his = json.loads(said.stdout)
+    assert his and {q["speaker"] for q in his} == {"Volodymyr Zelenskyy"}
+    assert {"text", "kind", "outlet", "document", "date", "published"} <= set(his[0])
+    table = run_parley("quotes", "--kind", "indirect", "--limit", "3", db=db)
+    assert table.returncode == 0 and "3 quotes" in table.stdout
+    for bad in (("--speaker", "Nobody Atall"), ("--since", "last week"), ("--kind", "rumour")):
+        refused = run_parley("quotes", *bad, db=db)
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr, bad

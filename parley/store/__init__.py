@@ -31,11 +31,12 @@ from parley.store.schema import (
     entities,
     mentions,
     migrate,
+    quotes,
     run_problems,
     runs,
     schema_migrations,
 )
-from parley.types import Document, Mention, Removal
+from parley.types import Document, Mention, Quote, Removal
 
 __all__ = ["DocumentSummary", "Store", "database_url", "open_store"]
 
@@ -128,9 +129,12 @@ class AnalysisStore:
         case_name: str,
         component: str,
         run_id: int | None,
+        found_quotes: Iterable[Quote] = (),
+        quote_component: str = "",
     ) -> None:
         """Replace a document's analysis in one transaction (never duplicating records)."""
         with self.engine.begin() as conn:
+            conn.execute(quotes.delete().where(quotes.c.document_id == document_id))
             conn.execute(mentions.delete().where(mentions.c.document_id == document_id))
             conn.execute(analyses.delete().where(analyses.c.document_id == document_id))
             new_ids = {m.entity_id: m for m in found if m.entity_id.startswith("nil:")}
@@ -171,6 +175,18 @@ class AnalysisStore:
                         for m in found
                     ],
                 )
+            quote_rows = [
+                {
+                    "document_id": document_id,
+                    **{f.name: getattr(q, f.name) for f in dataclasses.fields(q)},
+                    "component": quote_component,
+                }
+                for q in found_quotes
+            ]
+            for row in quote_rows:
+                del row["speaker_name"]
+            if quote_rows:
+                conn.execute(quotes.insert(), quote_rows)
             conn.execute(
                 analyses.insert().values(
                     document_id=document_id,
@@ -205,6 +221,79 @@ class AnalysisStore:
             .where(mentions.c.document_id == document_id)
             .order_by(mentions.c.start)
         )
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def list_quotes(
+        self,
+        *,
+        document_id: str | None = None,
+        speaker_ids: Iterable[str] | None = None,
+        about_ids: Iterable[str] | None = None,
+        since: date | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Quotes with their speaker, outlet and date, in publication and text order.
+
+        `about_ids` keeps quotes whose words mention one of those entities; `since` keeps
+        statements made (or, undated, published) on or after a day.
+        """
+        q, d = quotes.c, documents.c
+        speaker = entities.alias("speaker")
+        addressee = entities.alias("addressee")
+        query = (
+            sa.select(
+                q.document_id,
+                d.external_id,
+                d.outlet,
+                d.published,
+                d.title,
+                q.start,
+                q.end,
+                q.text,
+                q.kind,
+                q.sentence_start,
+                q.sentence_end,
+                q.speaker_id,
+                speaker.c.name.label("speaker"),
+                speaker.c.kind.label("speaker_kind"),
+                q.speaker_text,
+                q.cue,
+                q.addressee_id,
+                addressee.c.name.label("addressee"),
+                q.addressee_text,
+                q.date,
+                q.date_precision,
+                q.component,
+            )
+            .join(documents, d.id == q.document_id)
+            .outerjoin(speaker, speaker.c.id == q.speaker_id)
+            .outerjoin(addressee, addressee.c.id == q.addressee_id)
+            .order_by(d.published, q.document_id, q.start, q.kind)
+        )
+        if document_id is not None:
+            query = query.where(q.document_id == document_id)
+        if speaker_ids is not None:
+            query = query.where(q.speaker_id.in_(list(speaker_ids)))
+        if about_ids is not None:
+            m = mentions.c
+            inside = sa.exists().where(
+                m.document_id == q.document_id,
+                m.start >= q.start,
+                m.end <= q.end,
+                m.entity_id.in_(list(about_ids)),
+            )
+            query = query.where(inside)
+        if since is not None:
+            day = since.isoformat()
+            query = query.where(
+                sa.or_(q.date >= day, sa.and_(q.date.is_(None), d.published >= since))
+            )
+        if kind is not None:
+            query = query.where(q.kind == kind)
+        if limit is not None:
+            query = query.limit(limit)
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
 

@@ -136,6 +136,30 @@ analyses = sa.Table(
 )
 
 
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "document_id", sa.String(32), sa.ForeignKey("documents.id"), nullable=False, index=True
+    ),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(10), nullable=False),  # direct | partial | indirect
+    sa.Column("sentence_start", sa.Integer, nullable=False),
+    sa.Column("sentence_end", sa.Integer, nullable=False),
+    sa.Column("speaker_id", sa.String(200), sa.ForeignKey("entities.id"), index=True),
+    sa.Column("speaker_text", sa.Text),
+    sa.Column("cue", sa.String(60)),
+    sa.Column("addressee_id", sa.String(200), sa.ForeignKey("entities.id")),
+    sa.Column("addressee_text", sa.Text),
+    sa.Column("date", sa.String(10)),
+    sa.Column("date_precision", sa.String(5)),
+    sa.Column("component", sa.String(60), nullable=False),
+)
+
+
 def _initial(conn: sa.Connection) -> None:
     metadata.create_all(
         conn, tables=[runs, documents, document_signatures, dedup_bands, run_problems]
@@ -149,9 +173,14 @@ def _analysis(conn: sa.Connection) -> None:
     metadata.create_all(conn, tables=[entities, mentions, analyses])
 
 
+def _quotes(conn: sa.Connection) -> None:
+    metadata.create_all(conn, tables=[quotes])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "documents, runs, dedup signatures and bands, run problems", _initial),
     (2, "entities, mentions and the analysis of each document", _analysis),
+    (3, "quotes and reported speech with their speakers", _quotes),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
