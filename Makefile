@@ -21,6 +21,7 @@ demo: install  ## ingest and analyze the bundled sample into demo.db and show wh
 	$(BIN)/parley --db $(DEMO_DB) stats
 	$(BIN)/parley --db $(DEMO_DB) docs list
 	$(BIN)/parley --db $(DEMO_DB) actors --limit 20
+	$(BIN)/parley --db $(DEMO_DB) quotes --limit 12
 
 test: install  ## run the test suite
 	$(BIN)/python -m pytest -q

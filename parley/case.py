@@ -131,6 +131,15 @@ class Case:
         """An entry by its canonical name or id."""
         return self.by_name.get(name) or self.by_id.get(name)
 
+    def parties(self) -> dict[str, tuple[str, str]]:
+        """Each person's party, the state or organization they act for: id -> (id, name)."""
+        result: dict[str, tuple[str, str]] = {}
+        for entry in self.entries:
+            party = self.entry(entry.affiliation) if entry.affiliation else None
+            if party is not None and entry.kind == "person":
+                result[entry.id] = (party.id, party.name)
+        return result
+
     def located_in(self) -> dict[str, str]:
         """Place → the place it lies within, by canonical names."""
         return {e.name: e.located_in for e in self.entries if e.located_in}

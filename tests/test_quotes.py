@@ -466,3 +466,37 @@ def test_quotes_spans_match_text_and_sentences(nlp: Language, text: str) -> None
         assert quote.text == quote.text.strip()
         assert quote.sentence_start <= quote.start < quote.end <= quote.sentence_end
         assert quote.kind in {"direct", "partial", "indirect"}
+
+
+# ------------------------------------------------------- institutions and documents
+
+
+def test_quotes_a_persons_office_speaks_for_the_persons_state(nlp: Language) -> None:
+    text = (
+        "Cyril Ramaphosa arrived in Kyiv on Friday. His office said in a statement that the "
+        "African mission would travel on to St Petersburg."
+    )
+    quote = _of_kind(_quotes(nlp, text), "indirect")[0]
+    assert (quote.speaker_name, quote.speaker_text) == ("South Africa", "His office")
+
+
+def test_quotes_the_statement_speaks_for_whoever_issued_it(nlp: Language) -> None:
+    text = (
+        "Peskov said in a statement that Moscow had received the proposal.\n\n"
+        "“The proposal will be studied carefully,” the statement said."
+    )
+    quotes = _quotes(nlp, text)
+    assert _find(quotes, "The proposal will be studied carefully", "direct").speaker_name == PESKOV
+
+
+def test_quotes_a_cue_without_an_actor_gives_way_to_one_with_an_actor(nlp: Language) -> None:
+    text = 'The summit underscores Kyiv\'s "determination to end the war," Zelensky said.'
+    quote = _find(_quotes(nlp, text), "determination to end the war", "partial")
+    assert (quote.speaker_name, quote.cue) == (ZELENSKYY, "said")
+
+
+def test_quotes_a_headline_never_runs_into_the_paragraph_below(nlp: Language) -> None:
+    text = "Talks in Riyadh\n\nPeskov said the talks would resume next week."
+    quote = _of_kind(_quotes(nlp, text), "indirect")[0]
+    assert text[quote.sentence_start :].startswith("Peskov said")
+    assert quote.speaker_name == PESKOV

@@ -105,22 +105,26 @@ def _make_linker(nlp: Language, name: str, case: str) -> _Linker:
 
 
 class _Quotes:
+    def __init__(self, case: str) -> None:
+        self.parties = _case(case).parties()
+
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             # Without a parser (a blank pipeline) there are no sentences or cues to read.
             return doc
-        quotes = extract_quotes(doc, doc_mentions(doc), _published(doc))
+        quotes = extract_quotes(doc, doc_mentions(doc), _published(doc), parties=self.parties)
         doc.user_data[_QUOTES] = [asdict(q) for q in quotes]
         return doc
 
 
 @Language.factory(
     factory_name(QUOTES_COMPONENT),
+    default_config={"case": "ukraine-russia"},
     requires=["doc.user_data", "token.dep"],
     assigns=["doc.user_data"],
 )
-def _make_quotes(nlp: Language, name: str) -> _Quotes:
-    return _Quotes()
+def _make_quotes(nlp: Language, name: str, case: str) -> _Quotes:
+    return _Quotes(case)
 
 
 def _published(doc: Doc) -> date | None:
@@ -159,7 +163,7 @@ def build_nlp(*, model: str | None = None, case: str = "ukraine-russia") -> tupl
         nlp.add_pipe(factory_name(PARAGRAPHS_COMPONENT), before="parser")
     nlp.add_pipe(factory_name(GAZETTEER_COMPONENT), config={"case": case})
     nlp.add_pipe(factory_name(LINKER_COMPONENT), config={"case": case})
-    nlp.add_pipe(factory_name(QUOTES_COMPONENT))
+    nlp.add_pipe(factory_name(QUOTES_COMPONENT), config={"case": case})
     return nlp, model_name
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -158,6 +158,14 @@ _PERSON_NOUNS = frozenset(
     }
 )
 _DEFINITE = frozenset({"the", "this", "that"})
+# Whose words these are is said earlier: "the statement said".
+_DOCUMENT_NOUNS = frozenset(
+    {"statement", "communique", "communiqué", "release", "readout", "announcement", "decree"}
+)
+# A person's institution speaks for the person's party: "his administration said".
+_INSTITUTION_NOUNS = frozenset(
+    {"administration", "government", "office", "presidency", "cabinet", "ministry", "team"}
+)
 _PLURAL_PRONOUNS = frozenset({"they", "them", "we", "it"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Words in a quoted span that make it the name of a plan, format or operation.
@@ -317,8 +325,15 @@ class _Speaker:
 class _Context:
     """What speaker resolution needs to know about the document."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], quoted: list[tuple[int, int]]):
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        quoted: list[tuple[int, int]],
+        parties: Mapping[str, tuple[str, str]],
+    ):
         self.doc = doc
+        self.parties = parties
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.quoted = quoted
         self.speakers: list[tuple[int, _Speaker]] = []  # (char position, speaker) so far
@@ -447,6 +462,9 @@ class _Context:
             chosen = min(people, key=lambda m: self._distance(m, token))
             return _Speaker(chosen.entity_id, chosen.entity_name, chosen.text, chosen.kind)
         description = token.doc[token.left_edge.i : token.i + 1].text
+        institution = self._institution(token, description)
+        if institution is not None:
+            return institution
         if self._describes(token):
             determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
             if determiners & _DEFINITE or (not determiners and token.i > token.left_edge.i):
@@ -479,6 +497,22 @@ class _Context:
             if ancestor == token:
                 return steps
         return 99
+
+    def _institution(self, token: Token, description: str) -> _Speaker | None:
+        """ "his administration said" → the state the person acts for; "the statement
+        said" → whoever was last reported as speaking."""
+        lemma = token.lemma_.lower()
+        determiners = {c.lower_: c for c in token.children if c.dep_ in {"det", "poss"}}
+        if lemma in _DOCUMENT_NOUNS and set(determiners) & _DEFINITE:
+            previous = self.last_speaker(token.idx)
+            if previous is not None:
+                return _Speaker(previous.entity_id, previous.name, description, previous.kind)
+        if lemma in _INSTITUTION_NOUNS and set(determiners) & {"his", "her"}:
+            person = self.fitting_person(token.idx)
+            party = self.parties.get(person.entity_id or "") if person else None
+            if party is not None:
+                return _Speaker(party[0], party[1], description, "state")
+        return None
 
     @staticmethod
     def _describes(token: Token) -> bool:
@@ -834,7 +868,7 @@ def _marked_quotes(
             speaker = context.last_speaker(span.start) or speaker
         quotes.append(_quote(doc, span.start, span.end, kind, speaker, cue, context, published))
         if speaker is not None:
-            context.speakers.append((span.start, speaker))
+            bisect.insort(context.speakers, (span.start, speaker), key=lambda pair: pair[0])
     return quotes
 
 
@@ -857,9 +891,20 @@ def _nested_quote(
 
 
 def _complement(verb: Token) -> Token | None:
+    """The clause a cue reports: its complement, or the "that" clause a parser hung on the
+    medium ("said in a statement that …")."""
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for medium in prep.children:
+            for clause in medium.children:
+                if clause.dep_ in {"acl", "relcl"} and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                ):
+                    return clause
     return None
 
 
@@ -934,23 +979,47 @@ def _reported_quotes(
     ]
 
 
-def _kind(quote: Quote, mentions: Sequence[Mention]) -> str | None:
-    return next((m.kind for m in mentions if m.entity_id == quote.speaker_id), None)
-
-
-def extract_quotes(doc: Doc, mentions: Sequence[Mention], published: date | None) -> list[Quote]:
-    """Every direct, partial and indirect quote of a parsed document, in text order."""
-    spans = find_quotation_spans(doc.text)
-    context = _Context(doc, mentions, [(s.start, s.end) for s in spans if not s.nested])
-    marked = _marked_quotes(doc, spans, context, published)
-    # Reported speech is resolved in text order with the speakers seen so far, so that
-    # "he" finds the last person quoted before it.
-    context.speakers = [
-        (q.start, _Speaker(q.speaker_id, q.speaker_name, q.speaker_text or "", _kind(q, mentions)))
-        for q in marked
+def _speakers(quotes: list[Quote], mentions: Sequence[Mention]) -> list[tuple[int, _Speaker]]:
+    """Who spoke where, in text order, for resolving later pronouns and descriptions."""
+    kinds = {m.entity_id: m.kind for m in mentions}
+    found = [
+        (
+            q.start,
+            _Speaker(q.speaker_id, q.speaker_name, q.speaker_text or "", kinds.get(q.speaker_id)),
+        )
+        for q in quotes
         if q.speaker_id
     ]
-    context.speakers.sort(key=lambda pair: pair[0])
-    reported = _reported_quotes(doc, context, published)
-    quotes = marked + [quote for _, quote in reported]
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def extract_quotes(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    published: date | None,
+    *,
+    parties: Mapping[str, tuple[str, str]] | None = None,
+) -> list[Quote]:
+    """Every direct, partial and indirect quote of a parsed document, in text order.
+
+    Args:
+        doc: a parsed Doc.
+        mentions: the linker's mentions of it.
+        published: the publication date, against which statement dates are resolved.
+        parties: each person's party (entity id -> (id, name)), so that "his
+            administration said" is attributed to the state the person acts for.
+    """
+    spans = find_quotation_spans(doc.text)
+    context = _Context(
+        doc, mentions, [(s.start, s.end) for s in spans if not s.nested], parties or {}
+    )
+    marked = _marked_quotes(doc, spans, context, published)
+    # Reported speech is resolved knowing who was quoted before it ("he" finds the last
+    # person quoted), then the quotations again knowing who was reported speaking between
+    # them ("his office said in a statement … “…,” the statement says").
+    context.speakers = _speakers(marked, mentions)
+    reported = [quote for _, quote in _reported_quotes(doc, context, published)]
+    context.speakers = _speakers(reported, mentions)
+    marked = _marked_quotes(doc, spans, context, published)
+    quotes = marked + reported
     return sorted(quotes, key=lambda q: (q.start, q.kind))
