@@ -4,6 +4,8 @@ A case is a folder (`parley/cases/<name>/` ships with parley; any folder can be 
 
     case.toml                 name, title, and the language the case's text is in
     gazetteer/*.jsonl         one entry a line (fields below)
+    issues.toml               the issues events and positions are about: for each id a
+                              label, a description and cue phrases (matched as words)
 
 An entry:
 
@@ -14,7 +16,10 @@ An entry:
     aliases       other spellings, romanizations, Cyrillic forms, short forms
     shared_aliases  aliases another entry also has, on purpose: context decides
     roles         [{"title", "of", "start", "end"}]: dated positions (ISO dates or null)
-    affiliation   the state or organization a person acts for (canonical name)
+    affiliation   the state or organization a person or an organ acts for (canonical name)
+    org_type      for organizations: government, military, legislature,
+                  intergovernmental, media, ngo, company, party or other; media,
+                  NGOs and companies report or trade but are not parties to the talks
     side          the side of the conflict, where one applies
     located_in    for places: the canonical name of the place it lies within
     place_type    for places: country, region, city, river, building, venue, plant, area
@@ -37,7 +42,18 @@ from typing import Any
 
 from parley.errors import InputError
 
-__all__ = ["KINDS", "Case", "Entry", "Role", "case_path", "load_case", "validate_case"]
+__all__ = [
+    "KINDS",
+    "NOT_PARTIES",
+    "ORG_TYPES",
+    "Case",
+    "Entry",
+    "Issue",
+    "Role",
+    "case_path",
+    "load_case",
+    "validate_case",
+]
 
 KINDS = ("person", "organization", "state", "place")
 PLACE_TYPES = (
@@ -55,6 +71,17 @@ PLACE_TYPES = (
     "island",
     "peninsula",
     "facility",
+)
+ORG_TYPES = (
+    "government",
+    "military",
+    "legislature",
+    "intergovernmental",
+    "media",
+    "ngo",
+    "company",
+    "party",
+    "other",
 )
 CASES_DIR = Path(__file__).parent / "cases"
 _QID = re.compile(r"^Q[1-9]\d*$")
@@ -94,6 +121,7 @@ class Entry:
     place_type: str | None = None
     stands_for: str | None = None
     demonyms: tuple[str, ...] = ()
+    org_type: str | None = None
     note: str | None = None
     source: str = field(default="", compare=False)
 
@@ -112,14 +140,28 @@ class Entry:
         return self.affiliation
 
 
+NOT_PARTIES = frozenset({"media", "ngo", "company"})
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue of the case's taxonomy and the words that show a sentence is about it."""
+
+    id: str
+    label: str
+    description: str = ""
+    cues: tuple[str, ...] = ()
+
+
 @dataclass
 class Case:
-    """A conflict's case data: its gazetteer entries, indexed."""
+    """A conflict's case data: its gazetteer entries, indexed, and its issues."""
 
     name: str
     title: str
     path: Path
     entries: list[Entry]
+    issues: list[Issue] = field(default_factory=list)
     by_id: dict[str, Entry] = field(default_factory=dict)
     by_name: dict[str, Entry] = field(default_factory=dict)
 
@@ -135,10 +177,40 @@ class Case:
         """Each person's party, the state or organization they act for: id -> (id, name)."""
         result: dict[str, tuple[str, str]] = {}
         for entry in self.entries:
-            party = self.entry(entry.affiliation) if entry.affiliation else None
-            if party is not None and entry.kind == "person":
+            if entry.kind != "person":
+                continue
+            party = self.party_of(entry, None)
+            if party is not None:
                 result[entry.id] = (party.id, party.name)
         return result
+
+    def party_of(self, entry: Entry, day: date | None) -> Entry | None:
+        """The party an actor counts for in the talks on a day: a state itself; an
+        intergovernmental organization itself; a ministry, army or parliament its state;
+        a person the state or organization of the role held that day (else their
+        affiliation); a seat of power its state. Media, NGOs and companies are no party."""
+        seen: set[str] = set()
+        current: Entry | None = entry
+        while current is not None and current.id not in seen:
+            seen.add(current.id)
+            if current.kind == "state":
+                return current
+            if current.kind == "place":
+                current = self.entry(current.stands_for) if current.stands_for else None
+            elif current.kind == "organization":
+                if current.org_type in NOT_PARTIES:
+                    return None
+                if not current.affiliation:
+                    return current
+                current = self.entry(current.affiliation)
+            else:
+                held = [r.of for r in current.roles if r.of and r.holds_on(day)]
+                if day is None:
+                    held = []
+                target = next((name for name in held if self.entry(name)), None)
+                target = target or current.affiliation
+                current = self.entry(target) if target else None
+        return None
 
     def located_in(self) -> dict[str, str]:
         """Place → the place it lies within, by canonical names."""
@@ -202,6 +274,7 @@ def _entry(record: dict[str, Any], where: str) -> Entry:
         place_type=record.get("place_type") or None,
         stands_for=record.get("stands_for") or None,
         demonyms=_strings(record.get("demonyms")),
+        org_type=record.get("org_type") or None,
         note=record.get("note") or None,
         source=where,
     )
@@ -238,7 +311,30 @@ def load_case(name_or_path: str | Path = "ukraine-russia") -> Case:
         title=str(meta.get("title") or folder.name),
         path=folder,
         entries=entries,
+        issues=_read_issues(folder / "issues.toml"),
     )
+
+
+def _read_issues(path: Path) -> list[Issue]:
+    if not path.is_file():
+        return []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(str(path), f"malformed TOML ({e})") from e
+    issues = data.get("issues")
+    if not isinstance(issues, dict):
+        raise InputError(str(path), "no [issues.<id>] tables")
+    return [
+        Issue(
+            id=str(issue_id),
+            label=str(body.get("label") or issue_id),
+            description=str(body.get("description") or ""),
+            cues=_strings(body.get("cues")),
+        )
+        for issue_id, body in issues.items()
+        if isinstance(body, dict)
+    ]
 
 
 def _fold(text: str) -> str:
@@ -273,6 +369,10 @@ def validate_case(case: Case) -> list[str]:
             problems.append(
                 f"{where}: place_type {entry.place_type!r} is not one of {', '.join(PLACE_TYPES)}"
             )
+        if entry.org_type is not None and entry.org_type not in ORG_TYPES:
+            problems.append(
+                f"{where}: org_type {entry.org_type!r} is not one of {', '.join(ORG_TYPES)}"
+            )
         for role in entry.roles:
             if not role.title:
                 problems.append(f"{where}: a role without a title")
@@ -295,6 +395,18 @@ def validate_case(case: Case) -> list[str]:
         for label, target in references:
             if target and target not in names:
                 problems.append(f"{entry.source}: {label} {target!r} is not an entry's name")
+    seen_issues: set[str] = set()
+    for issue in case.issues:
+        where = f"{case.path / 'issues.toml'} [{issue.id}]"
+        if not re.match(r"^[a-z][a-z0-9_]*$", issue.id):
+            problems.append(f"{where}: issue id {issue.id!r} is not a lowercase_identifier")
+        if issue.id in seen_issues:
+            problems.append(f"{where}: issue id {issue.id!r} appears twice")
+        seen_issues.add(issue.id)
+        if not issue.cues:
+            problems.append(f"{where}: no cue phrases")
+        if len(set(issue.cues)) != len(issue.cues):
+            problems.append(f"{where}: a cue phrase appears twice")
     owners: dict[str, list[Entry]] = defaultdict(list)
     for entry in case.entries:
         for form in {_fold(name) for name in entry.names}:

@@ -628,9 +628,8 @@ def load_gold(path: Path) -> dict[str, dict[str, Any]]:
 def system_output(store: Any, document: Any) -> dict[str, Any]:
     """A stored document's analysis in the gold format, keyed by the input's own id.
 
-    Only the layers parley extracts appear (actors, places, mentions and quotes once the
-    document is analyzed); a layer no extractor produces is absent, so it is "not
-    available".
+    Every layer appears once the document is analyzed (actors, places, mentions, quotes,
+    events, positions); before that only the id, so every layer is "not available".
     """
     output: dict[str, Any] = {"id": document.external_id or document.id}
     if store.analysis_of(document.id) is None:
@@ -664,6 +663,39 @@ def system_output(store: Any, document: Any) -> dict[str, Any]:
             "evidence": document.clean_text[q["sentence_start"] : q["sentence_end"]],
         }
         for q in store.list_quotes(document_id=document.id)
+    ]
+    output["events"] = [
+        {
+            "type": e["type"],
+            "status": e["status"],
+            "negated": e["negated"],
+            "source": e["source"],
+            "target": e["target"],
+            "participants": e["participants"],
+            "mediators": e["mediators"],
+            "people": e["people"],
+            "venue": e["venue"],
+            "date": e["date"],
+            "precision": e["date_precision"],
+            "issues": e["issues"],
+            "trigger": e["trigger"],
+            "cameo": e["cameo"],
+            "plover": e["plover"],
+            "evidence": document.clean_text[e["sentence_start"] : e["sentence_end"]],
+        }
+        for e in store.list_events(document_id=document.id)
+    ]
+    output["positions"] = [
+        {
+            "holder": p["holder"],
+            "issue": p["issue"],
+            "stance": p["stance"],
+            "content": p["content"],
+            "speaker": p["speaker"],
+            "date": p["date"],
+            "evidence": document.clean_text[p["sentence_start"] : p["sentence_end"]],
+        }
+        for p in store.list_positions(document_id=document.id)
     ]
     return output
 

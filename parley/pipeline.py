@@ -19,13 +19,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parley.case import Case, load_case
-from parley.nlp import COMPONENTS, build_nlp, doc_mentions, doc_quotes, factory_name, make_doc
+from parley.nlp import (
+    COMPONENTS,
+    build_nlp,
+    doc_events,
+    doc_mentions,
+    doc_positions,
+    doc_quotes,
+    factory_name,
+    make_doc,
+)
+from parley.nlp.events import EVENTS_COMPONENT
 from parley.nlp.gazetteer import GAZETTEER_COMPONENT
 from parley.nlp.link import LINKER_COMPONENT
+from parley.nlp.positions import POSITIONS_COMPONENT
 from parley.nlp.quotes import QUOTES_COMPONENT
 from parley.settings import Settings
 from parley.store import Store
-from parley.types import Document, Mention, Quote
+from parley.types import Document, Event, Mention, Position, Quote
 
 __all__ = ["Analysis", "AnalyzeReport", "analysis_version", "analyze", "analyze_document"]
 
@@ -40,10 +51,17 @@ class Analysis:
 
     mentions: list[Mention]
     quotes: list[Quote]
+    events: list[Event]
+    positions: list[Position]
 
     @classmethod
     def of(cls, doc: Doc) -> Analysis:
-        return cls(mentions=doc_mentions(doc), quotes=doc_quotes(doc))
+        return cls(
+            mentions=doc_mentions(doc),
+            quotes=doc_quotes(doc),
+            events=doc_events(doc),
+            positions=doc_positions(doc),
+        )
 
 
 @dataclass
@@ -58,6 +76,8 @@ class AnalyzeReport:
     mentions: int = 0
     linked: int = 0
     quotes: int = 0
+    events: int = 0
+    positions: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
@@ -67,6 +87,8 @@ class AnalyzeReport:
             "mentions": self.mentions,
             "linked": self.linked,
             "quotes": self.quotes,
+            "events": self.events,
+            "positions": self.positions,
             "failed": len(self.failed),
         }
 
@@ -172,8 +194,14 @@ def analyze(
                 run_id=run_id,
                 found_quotes=analysis.quotes,
                 quote_component=QUOTES_COMPONENT,
+                found_events=analysis.events,
+                event_component=EVENTS_COMPONENT,
+                found_positions=analysis.positions,
+                position_component=POSITIONS_COMPONENT,
             )
             report.quotes += len(analysis.quotes)
+            report.events += len(analysis.events)
+            report.positions += len(analysis.positions)
             report.analyzed += 1
             report.gazetteer_only += mode == GAZETTEER_ONLY
             report.mentions += len(found)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-__all__ = ["Document", "Mention", "Quote", "RawDocument", "Removal"]
+__all__ = ["Document", "Event", "Mention", "Position", "Quote", "RawDocument", "Removal"]
 
 
 @dataclass
@@ -111,5 +111,68 @@ class Quote:
     cue: str | None = None
     addressee_id: str | None = None
     addressee_text: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One negotiation event an article reports (SPEC §3), merged over its mentions.
+
+    Parties are canonical party names (states and organizations; a person counts for
+    the party they act for on the article's date); `people` are the persons involved.
+    `status` is occurred | planned | proposed | hypothetical; `negated` says the text
+    denies it ("talks did not take place"). `date` is ISO with its `precision`; `venue`
+    the most specific place stated. `start`/`end` span the trigger, `sentence_start`/
+    `sentence_end` the evidence sentence of the first mention; `mentions` counts how
+    often the article reports it.
+    """
+
+    type: str
+    status: str
+    trigger: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    negated: bool = False
+    source: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    mediators: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    venue: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    issues: tuple[str, ...] = ()
+    cameo: str | None = None
+    plover: str | None = None
+    mentions: int = 1
+
+    @property
+    def parties(self) -> set[str]:
+        return {*self.source, *self.target, *self.participants, *self.mediators}
+
+
+@dataclass(frozen=True)
+class Position:
+    """A party's stated stance on an issue (SPEC §4), with who voiced it and where.
+
+    `stance` is demand | offer | accept | reject | support | oppose; `holder` the party
+    (state or organization), `speaker` the person or body who voiced it, if named;
+    `content` a short phrase of what is wanted or refused; `basis` says whether it came
+    from an event ("event") or a quote ("quote").
+    """
+
+    holder: str
+    issue: str
+    stance: str
+    content: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    basis: str
+    speaker: str | None = None
     date: str | None = None
     date_precision: str | None = None

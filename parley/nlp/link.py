@@ -448,6 +448,8 @@ def _short_form(span: Span, people: dict[str, _Linked]) -> _Linked | None:
 
 
 def _agency_head(token: Token) -> bool:
+    if token.dep_ == "conj" and token.head is not token:
+        return _agency_head(token.head)  # "Ukrainian and Russian delegations"
     head = token.head
     if token.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in _AGENCY_NOUNS:
         return True

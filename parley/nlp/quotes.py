@@ -543,6 +543,8 @@ def _subject(verb: Token) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    if verb.dep_ == "acl" and verb.tag_ == "VBD":
+        return verb.head  # "Beijing, which …, announced …" misread as a noun's modifier
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # "Peskov reported that the delegation included diplomats, stating, “…”": the
         # participle belongs to whoever reports, wherever the parser attached it.

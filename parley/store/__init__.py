@@ -29,14 +29,16 @@ from parley.store.schema import (
     document_signatures,
     documents,
     entities,
+    events,
     mentions,
     migrate,
+    positions,
     quotes,
     run_problems,
     runs,
     schema_migrations,
 )
-from parley.types import Document, Mention, Quote, Removal
+from parley.types import Document, Event, Mention, Position, Quote, Removal
 
 __all__ = ["DocumentSummary", "Store", "database_url", "open_store"]
 
@@ -131,10 +133,15 @@ class AnalysisStore:
         run_id: int | None,
         found_quotes: Iterable[Quote] = (),
         quote_component: str = "",
+        found_events: Iterable[Event] = (),
+        event_component: str = "",
+        found_positions: Iterable[Position] = (),
+        position_component: str = "",
     ) -> None:
         """Replace a document's analysis in one transaction (never duplicating records)."""
         with self.engine.begin() as conn:
-            conn.execute(quotes.delete().where(quotes.c.document_id == document_id))
+            for table in (positions, events, quotes):
+                conn.execute(table.delete().where(table.c.document_id == document_id))
             conn.execute(mentions.delete().where(mentions.c.document_id == document_id))
             conn.execute(analyses.delete().where(analyses.c.document_id == document_id))
             new_ids = {m.entity_id: m for m in found if m.entity_id.startswith("nil:")}
@@ -187,6 +194,25 @@ class AnalysisStore:
                 del row["speaker_name"]
             if quote_rows:
                 conn.execute(quotes.insert(), quote_rows)
+            for table, records, component_name in (
+                (events, list(found_events), event_component),
+                (positions, list(found_positions), position_component),
+            ):
+                if records:
+                    conn.execute(
+                        table.insert(),
+                        [
+                            {
+                                "document_id": document_id,
+                                **{
+                                    f.name: _jsonable_field(getattr(r, f.name))
+                                    for f in dataclasses.fields(r)
+                                },
+                                "component": component_name,
+                            }
+                            for r in records
+                        ],
+                    )
             conn.execute(
                 analyses.insert().values(
                     document_id=document_id,
@@ -292,6 +318,55 @@ class AnalysisStore:
             )
         if kind is not None:
             query = query.where(q.kind == kind)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def list_events(
+        self,
+        *,
+        document_id: str | None = None,
+        type: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Events with their document's outlet and date, in publication and text order."""
+        e, d = events.c, documents.c
+        query = (
+            sa.select(events, d.external_id, d.outlet, d.published, d.title)
+            .join(documents, d.id == e.document_id)
+            .order_by(d.published, e.document_id, e.start)
+        )
+        if document_id is not None:
+            query = query.where(e.document_id == document_id)
+        if type is not None:
+            query = query.where(e.type == type)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def list_positions(
+        self,
+        *,
+        document_id: str | None = None,
+        holder: str | None = None,
+        issue: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Positions with their document's outlet and date, in publication and text order."""
+        p, d = positions.c, documents.c
+        query = (
+            sa.select(positions, d.external_id, d.outlet, d.published, d.title)
+            .join(documents, d.id == p.document_id)
+            .order_by(d.published, p.document_id, p.start)
+        )
+        if document_id is not None:
+            query = query.where(p.document_id == document_id)
+        if holder is not None:
+            query = query.where(p.holder == holder)
+        if issue is not None:
+            query = query.where(p.issue == issue)
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:
@@ -684,6 +759,10 @@ class Store(AnalysisStore):
             "schema_version": version,
             "store": self.url,
         }
+
+
+def _jsonable_field(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _jsonable(value: Any) -> Any:

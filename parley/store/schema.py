@@ -160,6 +160,59 @@ quotes = sa.Table(
 )
 
 
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "document_id", sa.String(32), sa.ForeignKey("documents.id"), nullable=False, index=True
+    ),
+    sa.Column("type", sa.String(20), nullable=False, index=True),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("negated", sa.Boolean, nullable=False),
+    sa.Column("trigger", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("sentence_start", sa.Integer, nullable=False),
+    sa.Column("sentence_end", sa.Integer, nullable=False),
+    sa.Column("source", sa.JSON, nullable=False),
+    sa.Column("target", sa.JSON, nullable=False),
+    sa.Column("participants", sa.JSON, nullable=False),
+    sa.Column("mediators", sa.JSON, nullable=False),
+    sa.Column("people", sa.JSON, nullable=False),
+    sa.Column("venue", sa.String(200)),
+    sa.Column("date", sa.String(10)),
+    sa.Column("date_precision", sa.String(5)),
+    sa.Column("issues", sa.JSON, nullable=False),
+    sa.Column("cameo", sa.String(8)),
+    sa.Column("plover", sa.String(20)),
+    sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Column("component", sa.String(60), nullable=False),
+)
+
+positions = sa.Table(
+    "positions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "document_id", sa.String(32), sa.ForeignKey("documents.id"), nullable=False, index=True
+    ),
+    sa.Column("holder", sa.String(200), nullable=False, index=True),
+    sa.Column("issue", sa.String(60), nullable=False),
+    sa.Column("stance", sa.String(10), nullable=False),
+    sa.Column("content", sa.Text, nullable=False),
+    sa.Column("speaker", sa.String(200)),
+    sa.Column("basis", sa.String(10), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("sentence_start", sa.Integer, nullable=False),
+    sa.Column("sentence_end", sa.Integer, nullable=False),
+    sa.Column("date", sa.String(10)),
+    sa.Column("date_precision", sa.String(5)),
+    sa.Column("component", sa.String(60), nullable=False),
+)
+
+
 def _initial(conn: sa.Connection) -> None:
     metadata.create_all(
         conn, tables=[runs, documents, document_signatures, dedup_bands, run_problems]
@@ -177,10 +230,15 @@ def _quotes(conn: sa.Connection) -> None:
     metadata.create_all(conn, tables=[quotes])
 
 
+def _events(conn: sa.Connection) -> None:
+    metadata.create_all(conn, tables=[events, positions])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "documents, runs, dedup signatures and bands, run problems", _initial),
     (2, "entities, mentions and the analysis of each document", _analysis),
     (3, "quotes and reported speech with their speakers", _quotes),
+    (4, "negotiation events and positions", _events),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -1,0 +1,1197 @@
+"""Negotiation events: what happened or is planned in the talks, one record per distinct
+event per article (SPEC §3).
+
+`extract_events(doc, mentions, quotes, published, case)` is the logic, a plain function:
+
+1. **Triggers**: words of the event lexicon (`lexicon/events.toml`, lemma-based and
+   multiword: "peace talks", "phone call", "prisoner swap", "rule out"), each checked
+   against its context where a word has other senses ("call for" is a demand, a "press
+   conference" no meeting, "declined to comment" no rejection, an exchange needs
+   prisoners).
+2. **Arguments** from the dependency parse and the linked mentions: the subject is the
+   source, "with"/"between" give participants, "to"/the object the target, "hosted" or
+   "brokered by" the mediators, "in"/"at" the venue; each actor counted for its party
+   on the article's date (Putin → Russia). Inside a quotation "we" is the speaker's
+   party. A meeting held in a third country has that country as host (mediator).
+3. **Status** from tense, aspect and modality (will/plans to/scheduled → planned;
+   could/would/if → hypothetical; offered/proposed talks → proposed; held/met →
+   occurred) and **negation** (did not, no talks, cancelled).
+4. **Date** from a date expression in the clause, resolved against the publication date
+   with the event's tense; **issues** from the case's cue phrases in the sentence.
+5. Repeated mentions of one event (same type, overlapping parties, compatible dates and
+   status) are merged; the first mention is the evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from parley.case import Case, Entry
+from parley.nlp.dates import ResolvedDate, resolve_date, tense_of
+from parley.types import Event, Mention, Quote
+
+__all__ = [
+    "EVENTS_COMPONENT",
+    "SPEECH_ACTS",
+    "EventType",
+    "IssueMatcher",
+    "IssuesFound",
+    "extract_events",
+    "load_event_types",
+]
+
+EVENTS_COMPONENT = "parley.events.v1"
+LEXICON = Path(__file__).parent / "lexicon" / "events.toml"
+
+SPEECH_ACTS = frozenset({"proposal", "demand", "accept", "reject"})
+_GATHERINGS = frozenset({"meeting", "call", "agreement", "exchange", "ceasefire"})
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
+_PLANNED_WORDS = frozenset(
+    {"upcoming", "next", "planned", "future", "scheduled", "forthcoming", "expected", "new"}
+)
+# Subjects that are both sides: "the sides agreed", "they agreed" is an agreement.
+_TOGETHER = frozenset({"side", "party", "both", "they", "we", "delegation", "country"})
+# A noun trigger only named in passing: "points of the peace formula", "including
+# prisoner exchanges", "prior to the conference".
+_PASSING = frozenset(
+    {
+        "of",
+        "including",
+        "like",
+        "than",
+        "about",
+        "regarding",
+        "concerning",
+        "despite",
+        "besides",
+        "to",
+        "such",
+        "prior",
+        "unlike",
+        "over",
+        "without",
+        "under",
+        "with",
+    }
+)
+_MODIFIERS = frozenset({"relcl", "acl", "amod"})
+_SETTING_PREPOSITIONS = frozenset(
+    {"in", "at", "during", "after", "before", "following", "since", "ahead", "amid", "on"}
+)
+_HAPPENING = frozenset({"ceasefire", "exchange"})
+_HAPPENING_VERBS = frozenset(
+    {
+        "declare",
+        "announce",
+        "begin",
+        "start",
+        "take",
+        "come",
+        "enter",
+        "go",
+        "hold",
+        "violate",
+        "break",
+        "end",
+        "expire",
+        "observe",
+        "extend",
+        "collapse",
+        "carry",
+        "conduct",
+        "complete",
+        "be",
+        "mark",
+        "see",
+        "follow",
+        "implement",
+        "agree",
+        "order",
+        "return",
+        "free",
+        "bring",
+        "swap",
+        "exchange",
+    }
+)
+_CONDITIONS = frozenset({"if", "unless", "once", "before", "until", "provided", "whether"})
+# Nouns that make what they hold a mere possibility: "the possibility of inviting Russia".
+_MAYBE_NOUNS = frozenset({"possibility", "option", "idea", "prospect", "chance", "question"})
+_READY_WORDS = frozenset({"ready", "willing", "prepared", "open", "offer", "propose"})
+_POSSIBLE_WORDS = frozenset({"possible", "potential", "eventual", "hypothetical"})
+_NEGATING_VERBS = frozenset({"cancel", "postpone", "scrap", "suspend", "halt", "collapse"})
+# What a refusal must be about to be a rejection in the talks: "refused to meet".
+_NEGOTIATING_VERBS = frozenset(
+    {
+        "meet",
+        "negotiate",
+        "talk",
+        "attend",
+        "participate",
+        "join",
+        "sign",
+        "accept",
+        "recognize",
+        "recognise",
+        "withdraw",
+        "agree",
+        "engage",
+        "discuss",
+        "hold",
+        "cede",
+        "give",
+        "negotiation",
+    }
+)
+# Words that make a gathering a different occurrence than another of its kind.
+_ORDINALS = frozenset(
+    {
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "next",
+        "new",
+        "another",
+        "further",
+        "subsequent",
+        "last",
+        "previous",
+        "latest",
+        "future",
+    }
+)
+_PRISONER_WORDS = re.compile(
+    r"\b(prisoners?|pows?|captives?|detainees?|bod(y|ies)|soldiers|servicemen|defenders|"
+    r"hostages?|children|civilians|fighters|troops|people)\b",
+    re.I,
+)
+_MEETING_NOUNS = frozenset(
+    {"talk", "meeting", "summit", "negotiation", "conference", "round", "consultation", "forum"}
+)
+_AGREEMENT_NOUNS = frozenset(
+    {
+        "agreement",
+        "deal",
+        "accord",
+        "treaty",
+        "memorandum",
+        "pact",
+        "document",
+        "communique",
+        "communiqué",
+        "declaration",
+        "protocol",
+        "contract",
+    }
+)
+_LIGHT_VERBS = frozenset(
+    {
+        "make",
+        "put",
+        "present",
+        "submit",
+        "announce",
+        "issue",
+        "set",
+        "lay",
+        "voice",
+        "reiterate",
+        "table",
+        "unveil",
+        "outline",
+        "send",
+        "deliver",
+        "hand",
+        "repeat",
+        "renew",
+        "advance",
+        "hold",
+        "have",
+        "conduct",
+        "begin",
+        "start",
+        "open",
+        "resume",
+        "attend",
+        "join",
+        "reach",
+        "conclude",
+        "strike",
+        "declare",
+        "confirm",
+    }
+)
+_VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "inside"})
+_PLACE_RANK = {
+    "building": 0,
+    "venue": 0,
+    "facility": 0,
+    "plant": 0,
+    "city": 1,
+    "district": 1,
+    "island": 2,
+    "area": 2,
+    "region": 3,
+    "peninsula": 3,
+    "river": 3,
+    "sea": 3,
+    "country": 4,
+    "continent": 5,
+}
+_DEFAULT_ISSUES = {
+    "ceasefire": ("ceasefire",),
+    "exchange": ("prisoners",),
+    "meeting": ("talks_format",),
+    "mediation": ("talks_format",),
+}
+_SPEECH_LEMMAS = frozenset({"say", "tell", "state", "announce", "report", "write", "add"})
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One event type: its trigger phrases and its nearest CAMEO and PLOVER codes."""
+
+    name: str
+    cameo: str
+    cameo_label: str
+    plover: str
+    plover_mode: str | None
+    nouns: tuple[tuple[str, ...], ...]
+    verbs: tuple[tuple[str, ...], ...]
+
+
+@functools.cache
+def load_event_types(path: Path = LEXICON) -> dict[str, EventType]:
+    """The event types of the lexicon, by name."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {
+        name: EventType(
+            name=name,
+            cameo=str(body["cameo"]),
+            cameo_label=str(body["cameo_label"]),
+            plover=str(body["plover"]),
+            plover_mode=body.get("plover_mode"),
+            nouns=tuple(tuple(p.split()) for p in body.get("nouns", [])),
+            verbs=tuple(tuple(p.split()) for p in body.get("verbs", [])),
+        )
+        for name, body in data["types"].items()
+    }
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    kind: str
+    head: Token  # the word that carries the trigger (noun or verb)
+    span: Span  # all its words
+    verbal: bool
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _noun_triggers(doc: Doc, types: dict[str, EventType]) -> list[_Trigger]:
+    by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for event_type in types.values():
+        for phrase in event_type.nouns:
+            by_last.setdefault(phrase[-1], []).append((phrase, event_type.name))
+    found: list[_Trigger] = []
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN", "X"} and token.tag_ not in {"NN", "NNS"}:
+            continue
+        candidates = by_last.get(_lemma(token)) or by_last.get(token.lower_)
+        if not candidates:
+            continue
+        best: tuple[int, str] | None = None
+        for phrase, name in candidates:
+            start = token.i - len(phrase) + 1
+            if start < 0:
+                continue
+            words = [_lemma(t) for t in doc[start : token.i]]
+            lowers = [t.lower_ for t in doc[start : token.i]]
+            matches = all(w in (a, b) for w, a, b in zip(phrase[:-1], words, lowers, strict=True))
+            if matches and (best is None or len(phrase) > best[0]):
+                best = (len(phrase), name)
+        if best is not None:
+            span = doc[token.i - best[0] + 1 : token.i + 1]
+            # "round of talks": the phrase's head is its first word.
+            head = span[0] if any(t.lower_ == "of" for t in span) else token
+            found.append(_Trigger(best[1], head, span, False))
+    return found
+
+
+def _verb_triggers(doc: Doc, types: dict[str, EventType]) -> list[_Trigger]:
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for event_type in types.values():
+        for phrase in event_type.verbs:
+            by_first.setdefault(phrase[0], []).append((phrase, event_type.name))
+    found: list[_Trigger] = []
+    for token in doc:
+        if token.pos_ != "VERB":
+            continue
+        candidates = by_first.get(_lemma(token))
+        if not candidates:
+            continue
+        particles = {_lemma(c) for c in token.children if c.dep_ in {"prt", "prep", "dobj"}}
+        best: tuple[int, str] | None = None
+        for phrase, name in candidates:
+            matches = all(word in particles for word in phrase[1:])
+            if matches and (best is None or len(phrase) > best[0]):
+                best = (len(phrase), name)
+        if best is not None:
+            found.append(_Trigger(best[1], token, doc[token.i : token.i + 1], True))
+    return found
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _objects(token: Token) -> list[Token]:
+    return _children(token, "dobj", "obj", "attr", "nsubjpass")
+
+
+def _fits(trigger: _Trigger) -> str | None:
+    """The trigger's event type in its context, or None when the word means something else."""
+    head, kind = trigger.head, trigger.kind
+    lemma = _lemma(head)
+    sentence = head.sent.text
+    if trigger.verbal:
+        objects = [_lemma(o) for o in _objects(head)]
+        preps = {_lemma(c) for c in head.children if c.dep_ in {"prep", "prt"}}
+        xcomps = {_lemma(c) for c in head.children if c.dep_ in {"xcomp", "ccomp"}}
+        if head.dep_ == "relcl":
+            objects.append(_lemma(head.head))  # "the conditions Russia must meet"
+        if kind == "meeting" and set(objects) & {
+            "demand",
+            "condition",
+            "need",
+            "requirement",
+            "target",
+            "deadline",
+            "standard",
+            "expectation",
+            "criterion",
+            "obligation",
+        }:
+            return None
+        if kind == "call":
+            if lemma == "call":
+                if preps & {"for", "on", "off", "upon"} or _children(head, "oprd", "ccomp"):
+                    return "demand" if "for" in preps else None
+                if not _children(head, "dobj"):
+                    return None
+            elif lemma in {"speak", "talk"}:
+                withs = [
+                    c
+                    for c in head.children
+                    if c.dep_ == "prep" and _lemma(c) in {"with", "to", "by"}
+                ]
+                if not withs:
+                    return None
+        if kind == "reject" and xcomps and not xcomps & _NEGOTIATING_VERBS:
+            return None  # "declined to comment", "refused to condemn Moscow"
+        if kind == "accept" and lemma in {"participate", "attend", "join"}:
+            # Taking part in talks accepts them; "join NATO" does not.
+            things = [_lemma(t) for t in _objects(head) + _prep_objects(head, "in", "at")]
+            if not set(things) & _MEETING_NOUNS:
+                return None
+        if (
+            kind == "reject"
+            and lemma == "dismiss"
+            and any(o.ent_type_ == "PERSON" for o in _objects(head))
+        ):
+            return None  # dismissing a minister is no rejection
+        if kind == "exchange" and not _PRISONER_WORDS.search(sentence):
+            return None
+        if (
+            kind == "exchange"
+            and lemma in {"release", "free"}
+            and not any(_PRISONER_WORDS.search(o.text) for o in _objects(head))
+        ):
+            return None
+        if kind == "mediation" and lemma == "host":
+            hosted = [*_objects(head), head.head]
+            if not any(_lemma(t) in _MEETING_NOUNS | {"delegation", "visit"} for t in hosted):
+                return None
+        if kind == "agreement" and lemma == "sign" and not set(objects) & _AGREEMENT_NOUNS:
+            return None
+        if kind == "accept" and lemma == "agree":
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            conjoined = any(_children(s, "conj") for s in subjects) or any(
+                _lemma(s) in _TOGETHER for s in subjects
+            )
+            joining = xcomps & {"participate", "attend", "join", "come", "send", "take"}
+            if joining:
+                return "accept"  # "Lavrov and Kuleba agreed to participate"
+            if conjoined or preps & {"on", "with", "upon"} or set(objects) & _AGREEMENT_NOUNS:
+                return "agreement"
+        if kind == "proposal" and lemma == "suggest" and not (objects or xcomps):
+            return None
+        if kind == "demand" and lemma == "urge" and not _objects(head):
+            return None
+        return kind
+    # Nouns.
+    before = {_lemma(t) for t in head.lefts}
+    if kind == "meeting" and lemma == "conference" and before & {"press", "news", "video"}:
+        return "call" if "video" in before else None
+    if (
+        kind == "call"
+        and lemma == "call"
+        and not (
+            before & {"phone", "telephone", "video"}
+            or any(_lemma(c) in {"with", "between"} for c in head.children)
+        )
+    ):
+        return None
+    if kind == "exchange" and not _PRISONER_WORDS.search(sentence):
+        return None
+    if kind == "exchange" and any(
+        _lemma(c) == "of"
+        and any(_lemma(g) in {"view", "opinion", "information", "fire", "blow"} for g in c.children)
+        for c in head.children
+    ):
+        return None
+    if (
+        kind == "demand"
+        and lemma == "condition"
+        and not (
+            _children(head, "poss")
+            or any(_lemma(c) == "for" for c in head.children)
+            or _lemma(head.head) in _LIGHT_VERBS | {"accept", "reject", "meet"}
+        )
+    ):
+        return None
+    if kind == "agreement" and lemma == "deal" and before & {"great", "good"}:
+        return None
+    if kind == "proposal" and lemma == "offer" and head.dep_ == "compound":
+        return None
+    return kind
+
+
+# ------------------------------------------------------------------------- arguments
+
+
+@dataclass
+class _Roles:
+    source: list[Entry] = field(default_factory=list)
+    target: list[Entry] = field(default_factory=list)
+    participants: list[Entry] = field(default_factory=list)
+    mediators: list[Entry] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+
+
+class _Article:
+    """What argument finding needs: mentions by token, each actor's party, quotations."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        quotes: Sequence[Quote],
+        published: date | None,
+        case: Case,
+    ) -> None:
+        self.doc = doc
+        self.case = case
+        self.published = published
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, mention)
+        self.quotes = [q for q in quotes if q.kind in {"direct", "indirect"}]
+
+    def mention(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def entry(self, mention: Mention) -> Entry | None:
+        return self.case.by_id.get(mention.entity_id)
+
+    def party(self, mention: Mention) -> Entry | None:
+        entry = self.entry(mention)
+        if entry is None:
+            return None
+        if mention.role == "place":
+            return None  # "talks in Saudi Arabia": where, not who
+        return self.case.party_of(entry, self.published)
+
+    def speaker_party(self, token: Token) -> Entry | None:
+        """The party of whoever says the words a token is in (direct or reported)."""
+        for quote in self.quotes:
+            if quote.start <= token.idx < quote.end and quote.speaker_id:
+                entry = self.case.by_id.get(quote.speaker_id)
+                if entry is not None:
+                    return self.case.party_of(entry, self.published)
+        return None
+
+    def parties_of(self, token: Token, roles: _Roles, *, inside: bool = True) -> list[Entry]:
+        """The parties a noun phrase names: the mention at its head, or (with `inside`)
+        every mention in the phrase; conjuncts ("Russia and Ukraine") included. Persons
+        named are added to `roles.people`."""
+        found: list[Entry] = []
+        heads = [token, *self._conjuncts(token)]
+        for head in heads:
+            tokens = list(head.subtree) if inside else [head]
+            if inside:
+                tokens = [t for t in tokens if t.dep_ not in {"relcl", "acl"}]
+            seen: set[str] = set()
+            for word in tokens:
+                mention = self.mention(word)
+                if mention is None or mention.entity_id in seen:
+                    continue
+                seen.add(mention.entity_id)
+                if mention.kind == "person":
+                    roles.people.append(mention.entity_name)
+                party = self.party(mention)
+                if party is not None:
+                    found.append(party)
+            if not seen and head.lower_ in {"we", "i", "us", "our", "it", "they", "its", "their"}:
+                party = self.speaker_party(head)
+                if party is not None:
+                    found.append(party)
+        return found
+
+    @staticmethod
+    def _conjuncts(token: Token) -> list[Token]:
+        return [t for t in token.subtree if t.dep_ == "conj" and t.head.i != token.head.i]
+
+
+def _anchor(trigger: _Trigger) -> Token | None:
+    """The verb an event's tense and modality are read from."""
+    if trigger.verbal:
+        return trigger.head
+    for ancestor in trigger.head.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subjects = _children(verb, "nsubj", "nsubjpass")
+    if not subjects and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+        return _subjects(verb.head)
+    if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBD":
+        return [verb.head]  # "Beijing, which …, announced …" misread as a modifier
+    if not subjects and verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+        return _subjects(verb.head.head)  # "After rejecting the offer, Zelensky …"
+    return subjects
+
+
+def _agents(token: Token) -> list[Token]:
+    return [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _prep_objects(token: Token, *words: str) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and _lemma(c) in words
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _roles(trigger: _Trigger, kind: str, article: _Article) -> _Roles:
+    roles = _Roles()
+    head = trigger.head
+    anchor = _anchor(trigger)
+    # Who acts: the verb's subject (or a passive's agent); for a noun, its owner
+    # ("Russia's proposal", "the Ukrainian delegation"), "by X", or the subject of a
+    # light verb ("Moscow put forward a plan").
+    actors: list[Entry] = []
+    if trigger.verbal:
+        for subject in _subjects(head):
+            actors += article.parties_of(subject, roles)
+        for agent in _agents(head):
+            actors += article.parties_of(agent, roles)
+    else:
+        for owner in _children(head, "poss", "compound", "amod", "nmod"):
+            actors += article.parties_of(owner, roles, inside=False)
+        for agent in _prep_objects(head, "by", "from") + _agents(head):
+            actors += article.parties_of(agent, roles)
+        carried = anchor is not None and (
+            _lemma(anchor) in _LIGHT_VERBS | _SPEECH_LEMMAS or kind in _GATHERINGS
+        )
+        if not actors and anchor is not None and carried and head.dep_ in {"dobj", "obj", "attr"}:
+            for subject in _subjects(anchor):
+                actors += article.parties_of(subject, roles)
+        if not actors and head.dep_ in {"nsubj", "nsubjpass"} and anchor is not None:
+            for agent in _agents(anchor):
+                actors += article.parties_of(agent, roles)
+    others: list[Entry] = []
+    for partner in _prep_objects(head, "with", "between", "among", "to", "on", "against"):
+        others += article.parties_of(partner, roles)
+    if trigger.verbal:
+        for obj in _children(head, "dobj", "dative", "iobj"):
+            others += article.parties_of(obj, roles, inside=kind != "mediation")
+    if kind == "mediation":
+        mediated = [*_objects(head), *([head.head] if head.dep_ in {"acl", "amod"} else [])]
+        if head.dep_ in {"acl", "amod"}:
+            # "talks hosted by Turkey", "the US-brokered deal".
+            for word in head.subtree:
+                mention = article.mention(word)
+                party = article.party(mention) if mention else None
+                if party is not None and word.i < head.i:
+                    actors.append(party)
+        for thing in mediated:
+            others += article.parties_of(thing, roles)
+        roles.source = _unique(actors)
+        roles.mediators = list(roles.source)
+        roles.target = [p for p in _unique(others) if p not in roles.source]
+    elif kind in SPEECH_ACTS:
+        roles.source = _unique(actors)
+        roles.target = [p for p in _unique(others) if p not in roles.source]
+    else:
+        roles.participants = _unique(actors + others)
+    return roles
+
+
+def _unique(entries: Iterable[Entry]) -> list[Entry]:
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        seen.setdefault(entry.id, entry)
+    return list(seen.values())
+
+
+def _sentence_parties(sent: Span, article: _Article, roles: _Roles) -> list[Entry]:
+    found: list[Entry] = []
+    for token in sent:
+        mention = article.mention(token)
+        if mention is None or mention.role != "actor" or token.i != _first_token(article, mention):
+            continue
+        party = article.party(mention)
+        if party is not None:
+            found.append(party)
+            if mention.kind == "person":
+                roles.people.append(mention.entity_name)
+    return _unique(found)
+
+
+def _first_token(article: _Article, mention: Mention) -> int:
+    span = article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.start if span is not None else -1
+
+
+def _venue(trigger: _Trigger, article: _Article) -> Entry | None:
+    """The most specific place where the event happens: a place after in/at/near in the
+    trigger's sentence."""
+    best: tuple[int, int, Entry] | None = None
+    for token in trigger.head.sent:
+        mention = article.mention(token)
+        if mention is None or mention.role != "place":
+            continue
+        preposition = token.head if token.dep_ == "pobj" else None
+        while preposition is not None and preposition.dep_ == "pobj":
+            preposition = preposition.head
+        if preposition is None or _lemma(preposition) not in _VENUE_PREPOSITIONS:
+            # "in the Turkish city of Istanbul": the place is named inside a venue phrase.
+            outer = token.head.head if token.head.dep_ == "prep" else None
+            if (
+                outer is None
+                or outer.dep_ != "pobj"
+                or _lemma(outer.head) not in _VENUE_PREPOSITIONS
+            ):
+                continue
+        entry = article.entry(mention)
+        if entry is None:
+            continue
+        rank = _PLACE_RANK.get(entry.place_type or "", 4 if entry.kind == "state" else 3)
+        distance = abs(token.i - trigger.head.i)
+        if best is None or (rank, distance) < (best[0], best[1]):
+            best = (rank, distance, entry)
+    return best[2] if best else None
+
+
+def _host_state(venue: Entry, case: Case) -> Entry | None:
+    current: Entry | None = venue
+    seen: set[str] = set()
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        if current.kind == "state":
+            return current
+        if current.place_type == "country" and current.stands_for:
+            return case.entry(current.stands_for)
+        current = case.entry(current.located_in) if current.located_in else None
+    return None
+
+
+# ---------------------------------------------------------------------- status, date
+
+
+def _is_reported(verb: Token) -> bool:
+    return any(_lemma(a) in _SPEECH_LEMMAS | {"believe", "expect", "hope"} for a in verb.ancestors)
+
+
+def _status(trigger: _Trigger, kind: str, governor: str | None) -> tuple[str, bool]:
+    """(status, negated) of an event from its words' tense, modality and negation."""
+    head = trigger.head
+    anchor = _anchor(trigger)
+    negated = any(c.dep_ == "neg" for c in head.children) or any(
+        c.lower_ == "no" and c.dep_ == "det" for c in head.children
+    )
+    if anchor is not None:
+        negated = negated or any(c.dep_ == "neg" for c in anchor.children)
+        negated = negated or _lemma(anchor) in _NEGATING_VERBS
+    modifiers = {_lemma(t) for t in head.lefts}
+    if not trigger.verbal and kind in SPEECH_ACTS and _children(head, "poss"):
+        # "Russia's demand", "Kyiv's proposal": a stance already voiced.
+        return "occurred", negated
+    if governor in {"proposal", "demand"}:
+        return "proposed", negated
+    if governor == "accept":
+        return "planned", negated
+    if modifiers & _POSSIBLE_WORDS:
+        return "hypothetical", negated
+    for ancestor in head.ancestors:
+        if _lemma(ancestor) in _MAYBE_NOUNS:
+            return "hypothetical", negated
+        if ancestor.dep_ in {"ROOT", "ccomp", "relcl"}:
+            break
+    if anchor is not None:
+        auxes = {_lemma(c) for c in anchor.children if c.dep_ in {"aux", "auxpass"}}
+        conditional = any(
+            c.dep_ == "advcl" and _conditional_clause(c) for c in anchor.children
+        ) or any(_lemma(c) in _CONDITIONS for c in anchor.children if c.dep_ == "mark")
+        if anchor.dep_ == "advcl" and _conditional_clause(anchor):
+            conditional = True  # "before Russia agrees to a final resolution"
+        if auxes & _HYPOTHETICAL_AUX or conditional:
+            return "hypothetical", negated
+        if kind not in SPEECH_ACTS and _offered(anchor):
+            return "proposed", negated
+        if kind in SPEECH_ACTS and auxes & {"would", "will"} and _is_reported(anchor):
+            return "occurred", negated  # "announced it would participate": accepted
+        if "would" in auxes:
+            return ("planned" if _is_reported(anchor) else "hypothetical"), negated
+        tense = tense_of(anchor)
+        if tense == "future" and kind not in SPEECH_ACTS | {"mediation"}:
+            return "planned", negated
+        if tense == "future":
+            return "planned", negated
+    if modifiers & _PLANNED_WORDS and kind in {"meeting", "call", "exchange", "agreement"}:
+        return "planned", negated
+    return "occurred", negated
+
+
+def _clause(token: Token) -> set[int]:
+    """The token indexes of a word's subtree without the clauses inside it that describe
+    something else ("the civilians that Ukraine captured last year")."""
+    inside: set[int] = set()
+    stack = [token]
+    while stack:
+        word = stack.pop()
+        inside.add(word.i)
+        stack.extend(c for c in word.children if c.dep_ not in {"relcl", "acl", "advcl", "ccomp"})
+    return inside
+
+
+def _date(trigger: _Trigger, status: str, published: date | None) -> ResolvedDate | None:
+    head = trigger.head
+    anchor = _anchor(trigger) or head
+    scope = _clause(anchor) | _clause(head)
+    tense = "future" if status == "planned" else "past"
+    for ent in head.sent.ents:
+        if ent.label_ != "DATE" or ent.root.i not in scope:
+            continue
+        resolved = resolve_date(ent.text, published, tense=tense)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+class IssueMatcher:
+    """The case's issue cue phrases, ready to find in documents (built once per pipeline:
+    `make_doc` is the pipeline's tokenizer, so "cease-fire" splits as in the text)."""
+
+    def __init__(self, make_doc: Callable[[str], Doc], case: Case) -> None:
+        self.matcher: PhraseMatcher | None = None
+        self.patterns = {issue.id: [make_doc(cue) for cue in issue.cues] for issue in case.issues}
+
+    def __call__(self, doc: Doc) -> IssuesFound:
+        if self.matcher is None:
+            self.matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+            for issue, patterns in self.patterns.items():
+                self.matcher.add(issue, patterns)
+        found = [
+            (doc[start].idx, doc.vocab.strings[match_id])
+            for match_id, start, _end in self.matcher(doc)
+        ]
+        return IssuesFound(found)
+
+
+@dataclass(frozen=True)
+class IssuesFound:
+    """Where a document names each issue: (character offset, issue id) pairs."""
+
+    matches: list[tuple[int, str]]
+
+    def of(self, sent: Span) -> set[str]:
+        """The issues a sentence is about."""
+        return self.between(sent.start_char, sent.end_char)
+
+    def between(self, start: int, end: int) -> set[str]:
+        """The issues named between two character offsets."""
+        return {issue for at, issue in self.matches if start <= at < end}
+
+
+# -------------------------------------------------------------------------- extract
+
+
+def _governor(trigger: _Trigger, kinds: dict[int, str]) -> str | None:
+    """The speech act a content event is the object of, within its clause: "offered to
+    host a new round of talks", "agreed to a truce", "rejected talks in Gomel"."""
+    for ancestor in trigger.head.ancestors:
+        if ancestor.dep_ == "prep" and _lemma(ancestor) in _SETTING_PREPOSITIONS:
+            return None  # "in Istanbul talks, Russia proposed …": the setting, no object
+        kind = kinds.get(ancestor.i)
+        if kind in SPEECH_ACTS or kind == "agreement":
+            return kind
+        if ancestor.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "parataxis"}:
+            break
+    return None
+
+
+def _happens(noun: Token) -> bool:
+    """Whether a truce or exchange noun is said to happen (begin, hold, take effect, be
+    carried out, be violated …), not just named."""
+    verb = noun.head
+    while verb.dep_ in {"prep", "conj", "pobj"} and verb.head is not verb:
+        verb = verb.head
+    return _lemma(verb) in _HAPPENING_VERBS
+
+
+def _generic(noun: Token, kind: str) -> bool:
+    """A kind of thing, not one event: "such agreements", "any deal", bare "agreements"."""
+    determiners = {_lemma(c) for c in noun.children if c.dep_ in {"det", "predet"}}
+    if determiners & {"such", "any", "every", "all", "each"}:
+        return True
+    if kind in {"meeting", "call"} or noun.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod", "compound", "amod"} for c in noun.children)
+
+
+def _in_passing(noun: Token) -> bool:
+    """Whether a noun trigger is only named in passing, not reported as happening."""
+    word = noun
+    while word.dep_ in {"conj", "appos"} and word.head is not word:
+        word = word.head
+    if word.dep_ == "pobj" and _lemma(word.head) in _PASSING:
+        return True
+    if word.dep_ == "dobj" and _lemma(word.head) in {"include", "mention", "cite"}:
+        return True
+    return (
+        word.dep_ == "pobj"
+        and word.head.dep_ == "prep"
+        and _lemma(word.head.head)
+        in {
+            "point",
+            "part",
+            "element",
+            "basis",
+        }
+    )
+
+
+def _conditional_clause(clause: Token) -> bool:
+    """Whether an adverbial clause sets a condition: "if", "unless", "as soon as", "once",
+    "provided that", "before", "until"."""
+    text = " ".join(t.lower_ for t in list(clause.subtree)[:4])
+    return any(_lemma(c) in _CONDITIONS for c in clause.children if c.dep_ == "mark") or (
+        text.startswith(("as soon as", "provided", "on condition"))
+    )
+
+
+def _offered(anchor: Token) -> bool:
+    """Whether a verb is what someone is ready or willing to do ("ready to hold talks")."""
+    while anchor.dep_ == "conj" and anchor.head is not anchor:
+        anchor = anchor.head  # "ready to stop hostilities and begin negotiations"
+    if anchor.dep_ != "xcomp":
+        return False
+    head = anchor.head
+    return _lemma(head) in _READY_WORDS or any(
+        _lemma(c) in _READY_WORDS for c in head.children if c.dep_ in {"acomp", "attr"}
+    )
+
+
+def _names(entries: Iterable[Entry]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(e.name for e in entries))
+
+
+def extract_events(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    published: date | None,
+    case: Case,
+    *,
+    issues: IssuesFound,
+) -> list[Event]:
+    """Every distinct negotiation event of a parsed document, in order of first mention.
+
+    `issues` is where the document names each of the case's issues (`IssueMatcher`).
+    """
+    types = load_event_types()
+    article = _Article(doc, mentions, quotes, published, case)
+    triggers: list[tuple[_Trigger, str]] = []
+    for trigger in _noun_triggers(doc, types) + _verb_triggers(doc, types):
+        kind = _fits(trigger)
+        if kind is not None:
+            triggers.append((trigger, kind))
+    kinds = {trigger.head.i: kind for trigger, kind in triggers}
+    events: list[tuple[Event, _Key]] = []
+    for trigger, kind in sorted(triggers, key=lambda pair: pair[0].head.i):
+        head = trigger.head
+        # A noun that only modifies another trigger ("ceasefire proposal") is its issue.
+        if head.dep_ == "compound" and head.head.i in kinds:
+            continue
+        # A noun trigger whose verb is the same event ("signed an agreement") is one.
+        if not trigger.verbal and kinds.get(head.head.i) == kind:
+            continue
+        governor = _governor(trigger, kinds)
+        if governor == "reject" and kind in _GATHERINGS | {"accept", "proposal"}:
+            continue  # "rejected talks in Gomel", "refused to accept": the rejection is it
+        if governor == "agreement" and kind == "meeting":
+            continue  # "agreed to start negotiations": the agreement is the event
+        if governor in {"accept", "proposal", "demand"} and kind == "agreement":
+            continue  # "accepting the deal": the acceptance, about the deal
+        if governor in SPEECH_ACTS and kind == "ceasefire":
+            continue  # "proposed a ceasefire": the proposal, about the ceasefire
+        if not trigger.verbal and _in_passing(head):
+            continue
+        if (
+            not trigger.verbal
+            and kind in _GATHERINGS
+            and any(kinds.get(c.i) in SPEECH_ACTS for c in head.children if c.dep_ in _MODIFIERS)
+        ):
+            continue  # "the ceasefire that Ukraine accepted": the acceptance is the event
+        if not trigger.verbal and _generic(head, kind):
+            continue
+        if not trigger.verbal and kind in _HAPPENING and not _happens(head):
+            continue  # "monitor the ceasefire", "reaching a ceasefire": an issue, no event
+        status, negated = _status(trigger, kind, governor)
+        if status == "hypothetical":
+            continue  # "if Kyiv withdraws, talks could start": no event (yet)
+        roles = _roles(trigger, kind, article)
+        weak = False
+        if kind in _GATHERINGS and not roles.participants:
+            roles.participants = _sentence_parties(head.sent, article, roles)
+            weak = True
+        if kind in SPEECH_ACTS and not roles.source:
+            speaker = article.speaker_party(head)
+            if speaker is not None:
+                roles.source = [speaker]
+        venue = _venue(trigger, article) if kind in _GATHERINGS | {"mediation"} else None
+        if venue is not None and kind in {"meeting", "exchange", "agreement"}:
+            host = _host_state(venue, case)
+            if host is not None and roles.participants and host not in roles.participants:
+                roles.mediators.append(host)
+        if not (roles.source or roles.target or roles.participants or roles.mediators):
+            continue  # an event with no party at all is too vague to keep
+        resolved = _date(trigger, status, published)
+        if (
+            resolved is not None
+            and published is not None
+            and status == "occurred"
+            and resolved.value > published
+        ):
+            status = "planned"
+        found_issues = set(issues.of(head.sent)) | set(_DEFAULT_ISSUES.get(kind, ()))
+        event_type = types[kind]
+        key = _Key(
+            ordinal=_ordinal(trigger),
+            topic=_topic(trigger) if kind in SPEECH_ACTS else None,
+            weak=weak,
+        )
+        events.append(
+            (
+                Event(
+                    type=kind,
+                    status=status,
+                    trigger=trigger.span.text,
+                    start=trigger.span.start_char,
+                    end=trigger.span.end_char,
+                    sentence_start=head.sent.start_char,
+                    sentence_end=head.sent.end_char,
+                    negated=negated,
+                    source=_names(roles.source),
+                    target=_names(roles.target),
+                    participants=_names(roles.participants),
+                    mediators=_names(roles.mediators),
+                    people=tuple(dict.fromkeys(roles.people)),
+                    venue=venue.name if venue else None,
+                    date=resolved.iso() if resolved else None,
+                    date_precision=resolved.precision if resolved else None,
+                    issues=tuple(sorted(found_issues)),
+                    cameo=event_type.cameo,
+                    plover=event_type.plover,
+                ),
+                key,
+            )
+        )
+    return _merged(events, case.located_in())
+
+
+_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+# When mentions of one event disagree, what was reported as done wins over plans.
+_STATUS_ORDER = ["occurred", "planned", "proposed", "hypothetical"]
+
+
+def _same_time(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    coarser = max(
+        a.date_precision or "year", b.date_precision or "year", key=lambda p: _PRECISION_ORDER[p]
+    )
+    da, db = date.fromisoformat(a.date), date.fromisoformat(b.date)
+    if coarser == "day":
+        return da == db
+    if coarser == "week":
+        return da.isocalendar()[:2] == db.isocalendar()[:2]
+    if coarser == "month":
+        return (da.year, da.month) == (db.year, db.month)
+    return da.year == db.year
+
+
+def _same(a: Event, b: Event, within: dict[str, str], *, weak: bool = False) -> bool:
+    """Whether two mentions report one event: same type and negation, overlapping parties,
+    venues one within the other, compatible dates. Status may differ: an article tells
+    of talks that "will be held" and then "are under way"."""
+    if a.type != b.type or a.negated != b.negated:
+        return False
+    if not weak and a.parties and b.parties and not a.parties & b.parties:
+        return False
+    if a.venue and b.venue and not _nested(a.venue, b.venue, within):
+        return False
+    return _same_time(a, b)
+
+
+def _nested(a: str, b: str, within: dict[str, str]) -> bool:
+    def chain(place: str) -> list[str]:
+        found = [place]
+        while (place := within.get(place, "")) and place not in found:
+            found.append(place)
+        return found
+
+    return a in chain(b) or b in chain(a)
+
+
+def _depth(place: str, within: dict[str, str]) -> int:
+    """How many places a place lies within: a palace is deeper than its city."""
+    steps = 0
+    while (place := within.get(place, "")) and steps < 10:
+        steps += 1
+    return steps
+
+
+def _merge(a: Event, b: Event, within: dict[str, str]) -> Event:
+    def union(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*x, *y)))
+
+    dated = a
+    if a.date is None or (
+        b.date is not None
+        and _PRECISION_ORDER.get(b.date_precision or "year", 3)
+        < _PRECISION_ORDER.get(a.date_precision or "year", 3)
+    ):
+        dated = b
+    status = min(a.status, b.status, key=_STATUS_ORDER.index)
+    venue = a.venue
+    if b.venue and (not venue or _depth(b.venue, within) > _depth(venue, within)):
+        venue = b.venue
+    return replace(
+        a,
+        status=status,
+        source=union(a.source, b.source),
+        target=union(a.target, b.target),
+        participants=union(a.participants, b.participants),
+        mediators=union(a.mediators, b.mediators),
+        people=union(a.people, b.people),
+        venue=venue,
+        date=dated.date,
+        date_precision=dated.date_precision,
+        issues=tuple(sorted({*a.issues, *b.issues})),
+        mentions=a.mentions + b.mentions,
+    )
+
+
+@dataclass(frozen=True)
+class _Key:
+    """What tells two mentions of one kind apart: "the second round" is not "the first
+    round"; a proposal to swap prisoners is not a proposal to return bodies."""
+
+    ordinal: str | None
+    topic: str | None
+    weak: bool = False  # parties guessed from the sentence, not read from the parse
+
+    def allows(self, other: _Key) -> bool:
+        if self.ordinal != other.ordinal and (self.ordinal or other.ordinal):
+            return False
+        return not (self.topic and other.topic and self.topic != other.topic)
+
+
+def _ordinal(trigger: _Trigger) -> str | None:
+    nouns = [trigger.head] if not trigger.verbal else _objects(trigger.head)
+    for noun in nouns:
+        for word in noun.lefts:
+            if _lemma(word) in _ORDINALS:
+                return _lemma(word)
+        if _lemma(noun) == "talk" and noun.head.dep_ == "prep" and _lemma(noun.head) == "of":
+            # "a third round of talks": the ordinal sits on "round".
+            for word in noun.head.head.lefts:
+                if _lemma(word) in _ORDINALS:
+                    return _lemma(word)
+    return None
+
+
+def _topic(trigger: _Trigger) -> str | None:
+    """The head word of what a demand, proposal, acceptance or rejection is about."""
+    head = trigger.head
+    if trigger.verbal:
+        for deps in (("xcomp",), ("dobj", "obj"), ("ccomp",)):
+            found = _children(head, *deps)
+            if found:
+                return _lemma(found[0])
+        objects = _prep_objects(head, "for", "to", "on")
+        return _lemma(objects[0]) if objects else None
+    objects = _prep_objects(head, "for", "on", "to", "of")
+    if objects:
+        return _lemma(objects[0])
+    compounds = _children(head, "compound")
+    return _lemma(compounds[0]) if compounds else None
+
+
+def _merged(events: list[tuple[Event, _Key]], within: dict[str, str]) -> list[Event]:
+    """One record per distinct event: repeated mentions folded into the first."""
+    merged: list[tuple[Event, _Key]] = []
+    for event, key in events:
+        for i, (kept, kept_key) in enumerate(merged):
+            weak = kept_key.weak or key.weak
+            if kept_key.allows(key) and _same(kept, event, within, weak=weak):
+                merged[i] = (_merge(kept, event, within), kept_key)
+                break
+        else:
+            merged.append((event, key))
+    # A participant that is also a source or mediator of a speech act stays; a party both
+    # mediating and participating in a meeting is a participant.
+    return [
+        replace(e, mediators=tuple(m for m in e.mediators if m not in e.participants))
+        if e.type != "mediation"
+        else e
+        for e, _ in merged
+    ]

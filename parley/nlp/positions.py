@@ -1,0 +1,143 @@
+"""Positions: who wants what, per party and issue (SPEC §4).
+
+`extract_positions(doc, events, quotes, published, case)` is the logic, a plain function.
+A position comes from
+
+- an event that is a stance in itself: a demand, a proposal (an offer), an acceptance, a
+  rejection, a mediation (an offer of good offices), held by the event's source for each
+  issue the event's sentence concerns;
+- a statement (a direct or indirect quote) whose words carry a stance cue (the lexicon
+  `lexicon/stances.toml`: "must" demands, "ready to" offers, "never" rejects, "welcome"
+  supports …) and name an issue of the case: held by the speaker's party on the
+  article's date (Peskov → Russia), voiced by the speaker.
+
+One position per (holder, issue, stance) per article: the first evidence is kept.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from parley.case import Case
+from parley.nlp.events import IssuesFound
+from parley.types import Event, Position, Quote
+
+__all__ = ["POSITIONS_COMPONENT", "extract_positions", "load_stance_cues"]
+
+POSITIONS_COMPONENT = "parley.positions.v1"
+LEXICON = Path(__file__).parent / "lexicon" / "stances.toml"
+_EVENT_STANCES = {
+    "demand": "demand",
+    "proposal": "offer",
+    "accept": "accept",
+    "reject": "reject",
+    "mediation": "offer",
+}
+_CONTENT_WORDS = 14
+
+
+@functools.cache
+def load_stance_cues(path: Path = LEXICON) -> dict[str, re.Pattern[str]]:
+    """One pattern per stance, matching any of its cue phrases as whole words."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {
+        stance: re.compile(
+            r"\b("
+            + "|".join(re.escape(cue) for cue in sorted(body["cues"], key=len, reverse=True))
+            + r")\b",
+            re.I,
+        )
+        for stance, body in data["stances"].items()
+    }
+
+
+def _short(text: str) -> str:
+    words = text.split()
+    short = " ".join(words[:_CONTENT_WORDS])
+    return short + (" …" if len(words) > _CONTENT_WORDS else "")
+
+
+def _stance_of(text: str) -> str | None:
+    """The stance a statement takes: the cue that comes first in it."""
+    best: tuple[int, str] | None = None
+    for stance, pattern in load_stance_cues().items():
+        found = pattern.search(text)
+        if found is not None and (best is None or found.start() < best[0]):
+            best = (found.start(), stance)
+    return best[1] if best else None
+
+
+def extract_positions(
+    doc: Doc,
+    events: Sequence[Event],
+    quotes: Sequence[Quote],
+    published: date | None,
+    case: Case,
+    *,
+    issues: IssuesFound,
+) -> list[Position]:
+    """Every distinct (holder, issue, stance) an article reports, with its evidence."""
+    positions: dict[tuple[str, str, str], Position] = {}
+
+    def add(position: Position) -> None:
+        positions.setdefault((position.holder, position.issue, position.stance), position)
+
+    for event in events:
+        stance = _EVENT_STANCES.get(event.type)
+        if stance is None or event.negated or event.status == "hypothetical":
+            continue
+        holders = event.mediators if event.type == "mediation" else event.source
+        sentence = doc.text[event.sentence_start : event.sentence_end]
+        for holder in holders:
+            for issue in event.issues:
+                add(
+                    Position(
+                        holder=holder,
+                        issue=issue,
+                        stance=stance,
+                        content=_short(sentence),
+                        start=event.start,
+                        end=event.end,
+                        sentence_start=event.sentence_start,
+                        sentence_end=event.sentence_end,
+                        basis="event",
+                        speaker=event.people[0] if event.people else None,
+                        date=event.date,
+                        date_precision=event.date_precision,
+                    )
+                )
+    for quote in quotes:
+        if quote.kind not in {"direct", "indirect"} or not quote.speaker_id:
+            continue
+        speaker = case.by_id.get(quote.speaker_id)
+        party = case.party_of(speaker, published) if speaker is not None else None
+        if party is None:
+            continue
+        stance = _stance_of(quote.text)
+        if stance is None:
+            continue
+        for issue in sorted(issues.between(quote.start, quote.end)):
+            add(
+                Position(
+                    holder=party.name,
+                    issue=issue,
+                    stance=stance,
+                    content=_short(quote.text),
+                    start=quote.start,
+                    end=quote.end,
+                    sentence_start=quote.sentence_start,
+                    sentence_end=quote.sentence_end,
+                    basis="quote",
+                    speaker=quote.speaker_name,
+                    date=quote.date,
+                    date_precision=quote.date_precision,
+                )
+            )
+    return sorted(positions.values(), key=lambda p: (p.start, p.holder, p.issue))
