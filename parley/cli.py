@@ -201,6 +201,80 @@ def ingest_command(
 CASE = "ukraine-russia"
 
 
+def _show_analysis(store: Store, document: Any, fmt: OutputFormat) -> None:
+    """A document's events and positions with their evidence sentences, for checking."""
+    if store.analysis_of(document.id) is None:
+        raise ParleyError(f"document {document.id} has not been analyzed yet (run parley analyze)")
+    text = document.clean_text
+    events = []
+    for e in store.list_events(document_id=document.id):
+        parties = {
+            "source": e["source"],
+            "target": e["target"],
+            "participants": e["participants"],
+            "mediators": e["mediators"],
+        }
+        events.append(
+            {
+                "type": e["type"],
+                "status": e["status"] + (", not" if e["negated"] else ""),
+                "negated": e["negated"],
+                "parties": "; ".join(
+                    f"{role} {', '.join(names)}" for role, names in parties.items() if names
+                ),
+                **parties,
+                "people": e["people"],
+                "date": f"{e['date']} ({e['date_precision']})" if e["date"] else None,
+                "venue": e["venue"],
+                "issues": ", ".join(e["issues"]) or None,
+                "trigger": e["trigger"],
+                "cameo": e["cameo"],
+                "plover": e["plover"],
+                "mentions": e["mentions"],
+                "evidence": text[e["sentence_start"] : e["sentence_end"]].strip(),
+            }
+        )
+    positions = [
+        {
+            "holder": p["holder"],
+            "issue": p["issue"],
+            "stance": p["stance"],
+            "content": p["content"],
+            "speaker": p["speaker"],
+            "date": p["date"],
+            "from": p["basis"],
+            "evidence": text[p["sentence_start"] : p["sentence_end"]].strip(),
+        }
+        for p in store.list_positions(document_id=document.id)
+    ]
+    title = document.title or document.id
+    if fmt is OutputFormat.json:
+        emit_object({"document": document.id, "events": events, "positions": positions}, fmt)
+        return
+    if fmt is OutputFormat.csv:
+        rows = [{"record": "event", **e} for e in events] + [
+            {"record": "position", **p} for p in positions
+        ]
+        columns = ["record", "type", "status", "parties", "date", "venue", "issues"]
+        columns += ["holder", "issue", "stance", "content", "speaker", "evidence"]
+        emit_rows(rows, columns, fmt)
+        return
+    emit_rows(
+        events,
+        ["type", "status", "parties", "date", "venue", "evidence"],
+        fmt,
+        title=f"{_plural(len(events), 'event')} in {title}",
+        wrap=True,
+    )
+    emit_rows(
+        positions,
+        ["holder", "issue", "stance", "speaker", "evidence"],
+        fmt,
+        title=f"{_plural(len(positions), 'position')} in {title}",
+        wrap=True,
+    )
+
+
 @app.command("analyze")
 def analyze_command(
     ctx: typer.Context,
@@ -359,14 +433,24 @@ def docs_show(
     raw: Annotated[
         bool, typer.Option("--raw", help="Print the raw text as collected, not the clean text.")
     ] = False,
+    analysis: Annotated[
+        bool,
+        typer.Option(
+            "--analysis", help="Show the events and positions found, each with its evidence."
+        ),
+    ] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Show one document: metadata, duplicates, and its text."""
+    """Show one document: metadata, duplicates, and its text (or, with --analysis, what
+    parley found in it)."""
     with _state(ctx).store() as store:
         document = store.get_document(ref)
         if document is None:
             raise ParleyError(f"no document {ref!r} in {store.url} (see parley docs list)")
         copies = store.duplicates_of(document.id)
+        if analysis:
+            _show_analysis(store, document, fmt)
+            return
     meta: dict[str, Any] = {
         "id": document.id,
         "input id": document.external_id,
@@ -537,6 +621,7 @@ def _print_eval(report: EvalReport, *, per_article: bool, explain: bool) -> None
         OutputFormat.table,
         title=f"parley eval: {_plural(report.articles, 'article')}",
         blank="",
+        wrap=True,
     )
     if per_article:
         article_rows = []

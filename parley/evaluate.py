@@ -490,6 +490,17 @@ def _score_events(
             s.get("negated")
         )
         result.attribute("status", status_right)
+        if not status_right:
+            findings.append(
+                Finding(
+                    article,
+                    "events",
+                    "wrong status",
+                    f"{describe(g)} (system: {s.get('status')}"
+                    f"{', negated' if s.get('negated') else ''})",
+                    s.get("evidence"),
+                )
+            )
         result.attribute("venue", _venue_right(g.get("venue"), s.get("venue"), names, located_in))
         if g.get("date"):
             result.attribute(

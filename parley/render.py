@@ -19,7 +19,20 @@ __all__ = ["OutputFormat", "emit_object", "emit_rows"]
 
 
 WIDE_COLUMNS = frozenset(
-    {"title", "text", "value", "reason", "inputs", "source", "help", "item", "evidence"}
+    {
+        "title",
+        "text",
+        "value",
+        "reason",
+        "inputs",
+        "source",
+        "help",
+        "item",
+        "evidence",
+        "parties",
+        "content",
+        "accuracy",
+    }
 )
 
 

@@ -63,9 +63,7 @@ def eval_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_eval_cli_json_is_one_object_with_every_layer(
-    run_parley, eval_folder: Path
-) -> None:
+def test_eval_cli_json_is_one_object_with_every_layer(run_parley, eval_folder: Path) -> None:
     done = run_parley("eval", str(eval_folder), "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)

@@ -17,7 +17,7 @@ from parley.ingest import ingest
 from parley.pipeline import GAZETTEER_ONLY, analyze
 from parley.settings import Settings
 from parley.store import Store, open_store
-from parley.store.schema import analyses, mentions, quotes
+from parley.store.schema import analyses, events, mentions, positions, quotes
 
 
 @pytest.fixture(scope="module")
@@ -68,12 +68,14 @@ def test_pipeline_links_the_damaged_copy(analyzed: tuple[Store, Settings]) -> No
 
 def test_pipeline_rerun_adds_nothing_and_redo_replaces(analyzed: tuple[Store, Settings]) -> None:
     store, settings = analyzed
-    before = (_count(store, mentions), _count(store, analyses), _count(store, quotes))
+    tables = (mentions, analyses, quotes, events, positions)
+    before = tuple(_count(store, table) for table in tables)
+    assert all(before), "the sample yields records of every kind"
     again = analyze(store, settings=settings)
     assert again.analyzed == 0
     redone = analyze(store, settings=settings, redo=True)
     assert redone.analyzed == before[1]
-    assert (_count(store, mentions), _count(store, analyses), _count(store, quotes)) == before
+    assert tuple(_count(store, table) for table in tables) == before
 
 
 def test_pipeline_new_version_replaces_a_documents_records(
@@ -97,6 +99,8 @@ def test_pipeline_new_version_replaces_a_documents_records(
     )
     assert store.document_mentions(document.id) == []
     assert store.list_quotes(document_id=document.id) == []
+    assert store.list_events(document_id=document.id) == []
+    assert store.list_positions(document_id=document.id) == []
     assert _count(store, mentions) == before - len(found)
     assert store.analysis_of(document.id)["version"] == "test.v2"  # type: ignore[index]
 
@@ -139,6 +143,31 @@ def test_pipeline_quote_filters(analyzed: tuple[Store, Settings]) -> None:
         )
         for q in about
     )
+
+
+def test_pipeline_stores_events_and_positions(analyzed: tuple[Store, Settings]) -> None:
+    store, _ = analyzed
+    stored = store.list_events()
+    assert {"meeting", "exchange"} <= {e["type"] for e in stored}
+    for event in stored:
+        document = store.get_document(event["document_id"])
+        assert document is not None
+        evidence = document.clean_text[event["sentence_start"] : event["sentence_end"]]
+        assert document.clean_text[event["start"] : event["end"]] == event["trigger"]
+        assert event["trigger"] in evidence
+        assert event["status"] in {"occurred", "planned", "proposed", "hypothetical"}
+        assert event["cameo"] and event["plover"]
+        assert event["source"] or event["target"] or event["participants"] or event["mediators"]
+        assert event["component"] == "parley.events.v1"
+    talks = [e for e in stored if e["type"] == "meeting" and e["venue"]]
+    assert any({"Russia", "Ukraine"} <= set(e["participants"]) for e in talks)
+    held = store.list_positions()
+    assert held and all(
+        p["stance"] in {"demand", "offer", "accept", "reject", "support", "oppose"} for p in held
+    )
+    assert ("Ukraine", "ceasefire", "demand") in {
+        (p["holder"], p["issue"], p["stance"]) for p in held
+    }
 
 
 def test_pipeline_runs_are_recorded(analyzed: tuple[Store, Settings]) -> None:
@@ -190,3 +219,12 @@ def test_pipeline_report_commands(run_parley, tmp_path: Path) -> None:
     for bad in (("--speaker", "Nobody Atall"), ("--since", "last week"), ("--kind", "rumour")):
         refused = run_parley("quotes", *bad, db=db)
         assert refused.returncode == 2 and "Traceback" not in refused.stderr, bad
+    gomel = run_parley("docs", "list", "--format", "json", db=db)
+    first = json.loads(gomel.stdout)[0]["id"]
+    shown = run_parley("docs", "show", first, "--analysis", "--format", "json", db=db)
+    assert shown.returncode == 0, shown.stderr
+    found = json.loads(shown.stdout)
+    assert found["events"] and all(e["evidence"] and e["type"] for e in found["events"])
+    assert all(p["evidence"] for p in found["positions"])
+    table = run_parley("docs", "show", first, "--analysis", db=db)
+    assert table.returncode == 0 and "events in" in table.stdout and "evidence" in table.stdout

@@ -84,6 +84,61 @@ _PASSING = frozenset(
     }
 )
 _MODIFIERS = frozenset({"relcl", "acl", "amod"})
+_HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "organize", "organise"})
+_SCHEDULING_VERBS = frozenset(
+    {
+        "plan",
+        "schedule",
+        "expect",
+        "prepare",
+        "set",
+        "due",
+        "agree",
+        "propose",
+        "offer",
+        "announce",
+        "confirm",
+        "resume",
+        "continue",
+        "attend",
+        "participate",
+        "join",
+        "host",
+        "organize",
+        "organise",
+        "arrange",
+        "seek",
+        "want",
+        "need",
+        "call",
+        "finish",
+        "conclude",
+        "wrap",
+        "sign",
+        "reach",
+        "achieve",
+        "last",
+        "produce",
+        "yield",
+    }
+)
+_OBJECT_PATH = frozenset(
+    {
+        "dobj",
+        "obj",
+        "xcomp",
+        "pobj",
+        "prep",
+        "attr",
+        "nsubjpass",
+        "oprd",
+        "dative",
+        "pcomp",
+        "acomp",
+        "ccomp",
+        "compound",
+    }
+)
 _SETTING_PREPOSITIONS = frozenset(
     {"in", "at", "during", "after", "before", "following", "since", "ahead", "amid", "on"}
 )
@@ -152,6 +207,7 @@ _NEGOTIATING_VERBS = frozenset(
         "negotiation",
     }
 )
+_NUMBERED = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
 # Words that make a gathering a different occurrence than another of its kind.
 _ORDINALS = frozenset(
     {
@@ -347,6 +403,14 @@ def _verb_triggers(doc: Doc, types: dict[str, EventType]) -> list[_Trigger]:
         if not candidates:
             continue
         particles = {_lemma(c) for c in token.children if c.dep_ in {"prt", "prep", "dobj"}}
+        # "called for Ukraine to drop …": "for" marks the clause the verb governs.
+        particles |= {
+            _lemma(g)
+            for c in token.children
+            if c.dep_ in {"advcl", "ccomp", "xcomp"}
+            for g in c.children
+            if g.dep_ == "mark" and g.i < c.i
+        }
         best: tuple[int, str] | None = None
         for phrase, name in candidates:
             matches = all(word in particles for word in phrase[1:])
@@ -372,7 +436,13 @@ def _fits(trigger: _Trigger) -> str | None:
     sentence = head.sent.text
     if trigger.verbal:
         objects = [_lemma(o) for o in _objects(head)]
-        preps = {_lemma(c) for c in head.children if c.dep_ in {"prep", "prt"}}
+        preps = {_lemma(c) for c in head.children if c.dep_ in {"prep", "prt"}} | {
+            _lemma(g)
+            for c in head.children
+            if c.dep_ in {"advcl", "ccomp", "xcomp"}
+            for g in c.children
+            if g.dep_ == "mark" and g.i < c.i
+        }
         xcomps = {_lemma(c) for c in head.children if c.dep_ in {"xcomp", "ccomp"}}
         if head.dep_ == "relcl":
             objects.append(_lemma(head.head))  # "the conditions Russia must meet"
@@ -476,6 +546,8 @@ def _fits(trigger: _Trigger) -> str | None:
         )
     ):
         return None
+    if kind == "demand" and lemma == "term" and not _children(head, "poss"):
+        return None  # "in terms of", "long-term"; "Moscow's terms" are demands
     if kind == "agreement" and lemma == "deal" and before & {"great", "good"}:
         return None
     if kind == "proposal" and lemma == "offer" and head.dep_ == "compound":
@@ -586,6 +658,8 @@ def _anchor(trigger: _Trigger) -> Token | None:
 def _subjects(verb: Token) -> list[Token]:
     subjects = _children(verb, "nsubj", "nsubjpass")
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+        if verb.head.pos_ == "ADJ" and verb.head.head is not verb.head:
+            return _subjects(verb.head.head)  # "Russia is ready to hold talks"
         return _subjects(verb.head)
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBD":
         return [verb.head]  # "Beijing, which …, announced …" misread as a modifier
@@ -616,9 +690,16 @@ def _roles(trigger: _Trigger, kind: str, article: _Article) -> _Roles:
     # ("Russia's proposal", "the Ukrainian delegation"), "by X", or the subject of a
     # light verb ("Moscow put forward a plan").
     actors: list[Entry] = []
+    others: list[Entry] = []
+    hosts: list[Entry] = []
     if trigger.verbal:
+        passive = any(c.dep_ == "auxpass" for c in head.children)
         for subject in _subjects(head):
-            actors += article.parties_of(subject, roles)
+            if kind == "mediation" and passive:
+                # "The exchange was brokered by the UAE": the subject is what was mediated.
+                others += article.parties_of(subject, roles)
+            else:
+                actors += article.parties_of(subject, roles)
         for agent in _agents(head):
             actors += article.parties_of(agent, roles)
     else:
@@ -631,11 +712,13 @@ def _roles(trigger: _Trigger, kind: str, article: _Article) -> _Roles:
         )
         if not actors and anchor is not None and carried and head.dep_ in {"dobj", "obj", "attr"}:
             for subject in _subjects(anchor):
-                actors += article.parties_of(subject, roles)
+                if _lemma(anchor) in _HOSTING_VERBS:
+                    hosts += article.parties_of(subject, roles)  # "Turkey hosted the talks"
+                else:
+                    actors += article.parties_of(subject, roles)
         if not actors and head.dep_ in {"nsubj", "nsubjpass"} and anchor is not None:
             for agent in _agents(anchor):
                 actors += article.parties_of(agent, roles)
-    others: list[Entry] = []
     for partner in _prep_objects(head, "with", "between", "among", "to", "on", "against"):
         others += article.parties_of(partner, roles)
     if trigger.verbal:
@@ -645,7 +728,8 @@ def _roles(trigger: _Trigger, kind: str, article: _Article) -> _Roles:
         mediated = [*_objects(head), *([head.head] if head.dep_ in {"acl", "amod"} else [])]
         if head.dep_ in {"acl", "amod"}:
             # "talks hosted by Turkey", "the US-brokered deal".
-            for word in head.subtree:
+            before = [t for t in head.doc[max(head.i - 3, 0) : head.i] if t.text != "-"]
+            for word in [*head.subtree, *before[-1:]]:
                 mention = article.mention(word)
                 party = article.party(mention) if mention else None
                 if party is not None and word.i < head.i:
@@ -659,7 +743,8 @@ def _roles(trigger: _Trigger, kind: str, article: _Article) -> _Roles:
         roles.source = _unique(actors)
         roles.target = [p for p in _unique(others) if p not in roles.source]
     else:
-        roles.participants = _unique(actors + others)
+        roles.participants = [p for p in _unique(actors + others) if p not in hosts]
+        roles.mediators = _unique(hosts)
     return roles
 
 
@@ -740,9 +825,16 @@ def _is_reported(verb: Token) -> bool:
 
 
 def _status(trigger: _Trigger, kind: str, governor: str | None) -> tuple[str, bool]:
-    """(status, negated) of an event from its words' tense, modality and negation."""
+    """(status, negated) of an event from its words' tense, modality and negation.
+
+    A verb trigger is read from itself; a noun trigger from the verb it is an argument
+    of only where that verb says something about the event happening ("talks will take
+    place", "did not sign the deal"), not where the noun is merely its subject or
+    object ("a single call will not end the war", "cannot accept Russia's demand")."""
     head = trigger.head
     anchor = _anchor(trigger)
+    if anchor is not None and not trigger.verbal and not _tells_status(head, anchor):
+        anchor = None
     negated = any(c.dep_ == "neg" for c in head.children) or any(
         c.lower_ == "no" and c.dep_ == "det" for c in head.children
     )
@@ -750,6 +842,8 @@ def _status(trigger: _Trigger, kind: str, governor: str | None) -> tuple[str, bo
         negated = negated or any(c.dep_ == "neg" for c in anchor.children)
         negated = negated or _lemma(anchor) in _NEGATING_VERBS
     modifiers = {_lemma(t) for t in head.lefts}
+    if trigger.verbal and head.dep_ in {"acl", "amod"}:
+        modifiers |= {_lemma(t) for t in head.head.lefts}  # "the planned talks, mediated by"
     if not trigger.verbal and kind in SPEECH_ACTS and _children(head, "poss"):
         # "Russia's demand", "Kyiv's proposal": a stance already voiced.
         return "occurred", negated
@@ -779,14 +873,39 @@ def _status(trigger: _Trigger, kind: str, governor: str | None) -> tuple[str, bo
             return "occurred", negated  # "announced it would participate": accepted
         if "would" in auxes:
             return ("planned" if _is_reported(anchor) else "hypothetical"), negated
-        tense = tense_of(anchor)
-        if tense == "future" and kind not in SPEECH_ACTS | {"mediation"}:
+        if tense_of(anchor) == "future":
             return "planned", negated
-        if tense == "future":
-            return "planned", negated
+        if (
+            kind not in SPEECH_ACTS
+            and anchor.tag_ == "VB"
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in anchor.children)
+        ):
+            return "planned", negated  # "delegations were sent to meet": yet to happen
     if modifiers & _PLANNED_WORDS and kind in {"meeting", "call", "exchange", "agreement"}:
         return "planned", negated
     return "occurred", negated
+
+
+def _tells_status(noun: Token, verb: Token) -> bool:
+    """Whether a verb says something about a noun event happening: it is a verb of
+    happening, scheduling or doing ("take place", "hold", "postpone", "sign"), or the
+    noun is its passive subject ("talks were held")."""
+    return (
+        _lemma(verb) in _HAPPENING_VERBS | _LIGHT_VERBS | _SCHEDULING_VERBS | _NEGATING_VERBS
+        or noun.dep_ == "nsubjpass"
+    )
+
+
+def _issues_of(trigger: _Trigger, issues: IssuesFound) -> set[str]:
+    """The issues an event concerns: those named in its own clause (for a noun trigger,
+    the clause of the verb it belongs to), else in its sentence."""
+    anchor = _anchor(trigger) or trigger.head
+    indexes = _clause(anchor) | _clause(trigger.head)
+    doc = trigger.head.doc
+    start = doc[min(indexes)].idx
+    last = doc[max(indexes)]
+    found = issues.between(start, last.idx + len(last))
+    return found or issues.of(trigger.head.sent)
 
 
 def _clause(token: Token) -> set[int]:
@@ -856,7 +975,11 @@ class IssuesFound:
 def _governor(trigger: _Trigger, kinds: dict[int, str]) -> str | None:
     """The speech act a content event is the object of, within its clause: "offered to
     host a new round of talks", "agreed to a truce", "rejected talks in Gomel"."""
+    word = trigger.head
     for ancestor in trigger.head.ancestors:
+        if word.dep_ not in _OBJECT_PATH:
+            return None  # "was not invited, and has rejected": coordinated, not governed
+        word = ancestor
         if ancestor.dep_ == "prep" and _lemma(ancestor) in _SETTING_PREPOSITIONS:
             return None  # "in Istanbul talks, Russia proposed …": the setting, no object
         kind = kinds.get(ancestor.i)
@@ -878,11 +1001,11 @@ def _happens(noun: Token) -> bool:
 
 def _generic(noun: Token, kind: str) -> bool:
     """A kind of thing, not one event: "such agreements", "any deal", bare "agreements"."""
-    determiners = {_lemma(c) for c in noun.children if c.dep_ in {"det", "predet"}}
+    determiners = {_lemma(c) for c in noun.children if c.dep_ in {"det", "predet", "amod"}}
     if determiners & {"such", "any", "every", "all", "each"}:
         return True
-    if kind in {"meeting", "call"} or noun.tag_ != "NNS":
-        return False
+    if kind in {"meeting", "call"} or noun.tag_ != "NNS" or _lemma(noun.head) in _LIGHT_VERBS:
+        return False  # "Ukraine put forward proposals" is one act
     return not any(c.dep_ in {"det", "poss", "nummod", "compound", "amod"} for c in noun.children)
 
 
@@ -972,8 +1095,8 @@ def extract_events(
             continue  # "accepting the deal": the acceptance, about the deal
         if governor in SPEECH_ACTS and kind == "ceasefire":
             continue  # "proposed a ceasefire": the proposal, about the ceasefire
-        if not trigger.verbal and _in_passing(head):
-            continue
+        if not trigger.verbal and kind != "mediation" and _in_passing(head):
+            continue  # (a mediation named at all took place: "under Türkiye's mediation")
         if (
             not trigger.verbal
             and kind in _GATHERINGS
@@ -1001,8 +1124,11 @@ def extract_events(
             host = _host_state(venue, case)
             if host is not None and roles.participants and host not in roles.participants:
                 roles.mediators.append(host)
-        if not (roles.source or roles.target or roles.participants or roles.mediators):
-            continue  # an event with no party at all is too vague to keep
+        if kind == "accept" and negated:
+            kind, negated = "reject", False  # "will never accept" rejects
+        partyless = not (roles.source or roles.target or roles.participants or roles.mediators)
+        if partyless and kind not in _GATHERINGS:
+            continue  # an act with nobody acting is too vague to keep
         resolved = _date(trigger, status, published)
         if (
             resolved is not None
@@ -1011,8 +1137,9 @@ def extract_events(
             and resolved.value > published
         ):
             status = "planned"
-        found_issues = set(issues.of(head.sent)) | set(_DEFAULT_ISSUES.get(kind, ()))
+        found_issues = _issues_of(trigger, issues) | set(_DEFAULT_ISSUES.get(kind, ()))
         event_type = types[kind]
+        weak = weak or partyless
         key = _Key(
             ordinal=_ordinal(trigger),
             topic=_topic(trigger) if kind in SPEECH_ACTS else None,
@@ -1048,8 +1175,6 @@ def extract_events(
 
 
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
-# When mentions of one event disagree, what was reported as done wins over plans.
-_STATUS_ORDER = ["occurred", "planned", "proposed", "hypothetical"]
 
 
 def _same_time(a: Event, b: Event) -> bool:
@@ -1110,7 +1235,7 @@ def _merge(a: Event, b: Event, within: dict[str, str]) -> Event:
         < _PRECISION_ORDER.get(a.date_precision or "year", 3)
     ):
         dated = b
-    status = min(a.status, b.status, key=_STATUS_ORDER.index)
+    status = a.status
     venue = a.venue
     if b.venue and (not venue or _depth(b.venue, within) > _depth(venue, within)):
         venue = b.venue
@@ -1139,23 +1264,35 @@ class _Key:
     topic: str | None
     weak: bool = False  # parties guessed from the sentence, not read from the parse
 
-    def allows(self, other: _Key) -> bool:
-        if self.ordinal != other.ordinal and (self.ordinal or other.ordinal):
-            return False
+    def allows(self, other: _Key, *, same_status: bool) -> bool:
+        if self.ordinal and other.ordinal and self.ordinal != other.ordinal:
+            return False  # the second round is not the third
+        if self.ordinal != other.ordinal and not same_status:
+            return False  # "talks were held" and "the next round will be"
         return not (self.topic and other.topic and self.topic != other.topic)
+
+
+def _ordinal_word(word: Token) -> str | None:
+    """ "second" and "2nd" alike ("2nd"); "next", "new" as they are; else None."""
+    lemma = _lemma(word)
+    if lemma in _NUMBERED:
+        return _NUMBERED[lemma]
+    if lemma in _ORDINALS or re.fullmatch(r"\d+(st|nd|rd|th)", lemma):
+        return lemma
+    return None
 
 
 def _ordinal(trigger: _Trigger) -> str | None:
     nouns = [trigger.head] if not trigger.verbal else _objects(trigger.head)
     for noun in nouns:
         for word in noun.lefts:
-            if _lemma(word) in _ORDINALS:
-                return _lemma(word)
+            if _ordinal_word(word):
+                return _ordinal_word(word)
         if _lemma(noun) == "talk" and noun.head.dep_ == "prep" and _lemma(noun.head) == "of":
             # "a third round of talks": the ordinal sits on "round".
             for word in noun.head.head.lefts:
-                if _lemma(word) in _ORDINALS:
-                    return _lemma(word)
+                if _ordinal_word(word):
+                    return _ordinal_word(word)
     return None
 
 
@@ -1182,16 +1319,20 @@ def _merged(events: list[tuple[Event, _Key]], within: dict[str, str]) -> list[Ev
     for event, key in events:
         for i, (kept, kept_key) in enumerate(merged):
             weak = kept_key.weak or key.weak
-            if kept_key.allows(key) and _same(kept, event, within, weak=weak):
+            allowed = kept_key.allows(key, same_status=kept.status == event.status)
+            if allowed and _same(kept, event, within, weak=weak):
                 merged[i] = (_merge(kept, event, within), kept_key)
                 break
         else:
             merged.append((event, key))
     # A participant that is also a source or mediator of a speech act stays; a party both
     # mediating and participating in a meeting is a participant.
+    # A gathering no sentence gives a party for ("The talks did not take place.") is kept
+    # only as a further mention of one that has parties.
     return [
         replace(e, mediators=tuple(m for m in e.mediators if m not in e.participants))
         if e.type != "mediation"
         else e
         for e, _ in merged
+        if e.parties
     ]

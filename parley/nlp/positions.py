@@ -74,6 +74,32 @@ def _stance_of(text: str) -> str | None:
     return best[1] if best else None
 
 
+_CONDITION = re.compile(
+    r"\b(if|as soon as|provided that|provided|only after|only if|on condition that|once|"
+    r"in exchange for|in return for)\b",
+    re.I,
+)
+
+
+def _stances(quote: Quote) -> list[tuple[str, int, int]]:
+    """The stances a statement takes, each over the part of it that says so.
+
+    "We are ready to start talks as soon as Kyiv withdraws its troops" offers talks and
+    demands the withdrawal: the words after a condition are what the speaker demands.
+    """
+    split = _CONDITION.search(quote.text)
+    if split is None:
+        stance = _stance_of(quote.text)
+        return [(stance, quote.start, quote.end)] if stance else []
+    cut = quote.start + split.start()
+    found = []
+    before = _stance_of(quote.text[: split.start()])
+    if before is not None:
+        found.append((before, quote.start, cut))
+    found.append(("demand", cut, quote.end))
+    return found
+
+
 def extract_positions(
     doc: Doc,
     events: Sequence[Event],
@@ -87,7 +113,11 @@ def extract_positions(
     positions: dict[tuple[str, str, str], Position] = {}
 
     def add(position: Position) -> None:
-        positions.setdefault((position.holder, position.issue, position.stance), position)
+        key = (position.holder, position.issue, position.stance)
+        kept = positions.get(key)
+        # The first evidence is kept, unless a later one names who voiced it.
+        if kept is None or (kept.speaker is None and position.speaker is not None):
+            positions[key] = position
 
     for event in events:
         stance = _EVENT_STANCES.get(event.type)
@@ -120,24 +150,22 @@ def extract_positions(
         party = case.party_of(speaker, published) if speaker is not None else None
         if party is None:
             continue
-        stance = _stance_of(quote.text)
-        if stance is None:
-            continue
-        for issue in sorted(issues.between(quote.start, quote.end)):
-            add(
-                Position(
-                    holder=party.name,
-                    issue=issue,
-                    stance=stance,
-                    content=_short(quote.text),
-                    start=quote.start,
-                    end=quote.end,
-                    sentence_start=quote.sentence_start,
-                    sentence_end=quote.sentence_end,
-                    basis="quote",
-                    speaker=quote.speaker_name,
-                    date=quote.date,
-                    date_precision=quote.date_precision,
+        for stance, start, end in _stances(quote):
+            for issue in sorted(issues.between(start, end)):
+                add(
+                    Position(
+                        holder=party.name,
+                        issue=issue,
+                        stance=stance,
+                        content=_short(quote.text),
+                        start=quote.start,
+                        end=quote.end,
+                        sentence_start=quote.sentence_start,
+                        sentence_end=quote.sentence_end,
+                        basis="quote",
+                        speaker=quote.speaker_name,
+                        date=quote.date,
+                        date_precision=quote.date_precision,
+                    )
                 )
-            )
     return sorted(positions.values(), key=lambda p: (p.start, p.holder, p.issue))
