@@ -881,7 +881,7 @@ def _status(trigger: _Trigger, kind: str, governor: str | None) -> tuple[str, bo
             and any(c.lower_ == "to" and c.dep_ == "aux" for c in anchor.children)
         ):
             return "planned", negated  # "delegations were sent to meet": yet to happen
-    if modifiers & _PLANNED_WORDS and kind in {"meeting", "call", "exchange", "agreement"}:
+    if modifiers & _PLANNED_WORDS and kind in _GATHERINGS | {"mediation"}:
         return "planned", negated
     return "occurred", negated
 
@@ -890,6 +890,8 @@ def _tells_status(noun: Token, verb: Token) -> bool:
     """Whether a verb says something about a noun event happening: it is a verb of
     happening, scheduling or doing ("take place", "hold", "postpone", "sign"), or the
     noun is its passive subject ("talks were held")."""
+    if verb.dep_ == "xcomp" and _lemma(verb.head) in _SCHEDULING_VERBS:
+        return True  # "were set to engage in negotiations"
     return (
         _lemma(verb) in _HAPPENING_VERBS | _LIGHT_VERBS | _SCHEDULING_VERBS | _NEGATING_VERBS
         or noun.dep_ == "nsubjpass"
