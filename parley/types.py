@@ -160,8 +160,9 @@ class Position:
 
     `stance` is demand | offer | accept | reject | support | oppose; `holder` the party
     (state or organization), `speaker` the person or body who voiced it, if named;
-    `content` a short phrase of what is wanted or refused; `basis` says whether it came
-    from an event ("event") or a quote ("quote").
+    `content` a short phrase of what is wanted or refused; `basis` says where it came
+    from: an event ("event"), a quote ("quote") or a stance verb ("statement": "China
+    opposes attacks on nuclear plants").
     """
 
     holder: str

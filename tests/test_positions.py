@@ -269,3 +269,31 @@ def test_positions_one_per_holder_issue_stance(
 )
 def test_positions_none_without_issue(nlp: Language, text: str) -> None:
     assert _positions(nlp, text) == []
+
+
+def test_positions_agreement_is_accepted_by_each_side(nlp: Language) -> None:
+    text = "Russia and Ukraine signed the grain deal in Istanbul on Friday."
+    keys = _keys(_positions(nlp, text))
+    assert {("Russia", "food_security", "accept"), ("Ukraine", "food_security", "accept")} <= keys
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("China opposes armed attacks against nuclear power plants.", "oppose"),
+        ("The European Union welcomed the prisoner exchange.", "support"),
+    ],
+)
+def test_positions_stated_stance_verbs(nlp: Language, text: str, stance: str) -> None:
+    stated = [p for p in _positions(nlp, text) if p.basis == "statement"]
+    assert stated and {p.stance for p in stated} == {stance}
+
+
+def test_positions_condition_is_a_demand(nlp: Language) -> None:
+    text = (
+        '"We are ready to start peace talks as soon as Ukraine withdraws its troops from the '
+        'occupied territories," Putin said.'
+    )
+    keys = _keys(_positions(nlp, text))
+    assert ("Russia", "territory", "demand") in keys
+    assert ("Russia", "talks_format", "offer") in keys

@@ -185,6 +185,7 @@ class _Positions:
             _published(doc),
             self.case,
             issues=self.issues(doc),
+            mentions=doc_mentions(doc),
         )
         doc.user_data[_POSITIONS] = [asdict(p) for p in positions]
         return doc

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from parley.case import Case
 from parley.nlp.events import IssuesFound
-from parley.types import Event, Position, Quote
+from parley.types import Event, Mention, Position, Quote
 
 __all__ = ["POSITIONS_COMPONENT", "extract_positions", "load_stance_cues"]
 
@@ -39,6 +39,26 @@ _EVENT_STANCES = {
     "accept": "accept",
     "reject": "reject",
     "mediation": "offer",
+    "agreement": "accept",
+}
+# Verbs by which a party states a stance outright: "China opposes attacks on nuclear
+# plants", "the EU welcomed the deal".
+_STANCE_VERBS = {
+    "support": "support",
+    "back": "support",
+    "endorse": "support",
+    "welcome": "support",
+    "favor": "support",
+    "favour": "support",
+    "advocate": "support",
+    "champion": "support",
+    "oppose": "oppose",
+    "condemn": "oppose",
+    "criticize": "oppose",
+    "criticise": "oppose",
+    "denounce": "oppose",
+    "object": "oppose",
+    "warn": "oppose",
 }
 _CONTENT_WORDS = 14
 
@@ -56,6 +76,15 @@ def load_stance_cues(path: Path = LEXICON) -> dict[str, re.Pattern[str]]:
         )
         for stance, body in data["stances"].items()
     }
+
+
+def _position_issues(event: Event) -> list[str]:
+    """The issues an event's stance is about: "agreed upon corridors after the second
+    round of talks" is about the corridors, not about the talks it followed."""
+    issues = list(event.issues)
+    if len(issues) > 1 and event.type not in {"meeting", "mediation", "proposal", "call"}:
+        issues = [i for i in issues if i != "talks_format"]
+    return issues
 
 
 def _short(text: str) -> str:
@@ -100,6 +129,64 @@ def _stances(quote: Quote) -> list[tuple[str, int, int]]:
     return found
 
 
+def _stated(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    published: date | None,
+    case: Case,
+    issues: IssuesFound,
+) -> list[Position]:
+    """Stances a party states outright, outside quotation: "China opposes armed attacks
+    against nuclear power plants" (oppose, nuclear_safety)."""
+    found: list[Position] = []
+    by_start = {m.start: m for m in mentions}
+    quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    for token in doc:
+        stance = _STANCE_VERBS.get(token.lemma_.lower())
+        if stance is None or token.pos_ != "VERB":
+            continue
+        if any(start <= token.idx < end for start, end in quoted):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        mention = next(
+            (
+                by_start[t.idx]
+                for t in subject.subtree
+                if t.idx in by_start and t.dep_ not in {"pobj"}
+            ),
+            None,
+        )
+        entry = case.by_id.get(mention.entity_id) if mention is not None else None
+        party = case.party_of(entry, published) if entry is not None else None
+        if party is None:
+            continue
+        objects = [t for t in token.subtree if t.i > token.i]
+        if not objects:
+            continue
+        start, end = objects[0].idx, objects[-1].idx + len(objects[-1])
+        sent = token.sent
+        for issue in sorted(issues.between(start, end)):
+            found.append(
+                Position(
+                    holder=party.name,
+                    issue=issue,
+                    stance=stance,
+                    content=_short(doc.text[start:end]),
+                    start=token.idx,
+                    end=end,
+                    sentence_start=sent.start_char,
+                    sentence_end=sent.end_char,
+                    basis="statement",
+                    speaker=mention.entity_name if mention and mention.kind == "person" else None,
+                )
+            )
+    return found
+
+
 def extract_positions(
     doc: Doc,
     events: Sequence[Event],
@@ -108,6 +195,7 @@ def extract_positions(
     case: Case,
     *,
     issues: IssuesFound,
+    mentions: Sequence[Mention] = (),
 ) -> list[Position]:
     """Every distinct (holder, issue, stance) an article reports, with its evidence."""
     positions: dict[tuple[str, str, str], Position] = {}
@@ -123,10 +211,14 @@ def extract_positions(
         stance = _EVENT_STANCES.get(event.type)
         if stance is None or event.negated or event.status == "hypothetical":
             continue
-        holders = event.mediators if event.type == "mediation" else event.source
+        holders: tuple[str, ...] = event.source
+        if event.type == "mediation":
+            holders = event.mediators
+        elif event.type == "agreement":
+            holders = event.participants + event.source  # each side accepts what it signs
         sentence = doc.text[event.sentence_start : event.sentence_end]
         for holder in holders:
-            for issue in event.issues:
+            for issue in _position_issues(event):
                 add(
                     Position(
                         holder=holder,
@@ -143,6 +235,8 @@ def extract_positions(
                         date_precision=event.date_precision,
                     )
                 )
+    for position in _stated(doc, mentions, quotes, published, case, issues):
+        add(position)
     for quote in quotes:
         if quote.kind not in {"direct", "indirect"} or not quote.speaker_id:
             continue
