@@ -22,6 +22,8 @@ demo: install  ## ingest and analyze the bundled sample into demo.db and show wh
 	$(BIN)/parley --db $(DEMO_DB) docs list
 	$(BIN)/parley --db $(DEMO_DB) actors --limit 20
 	$(BIN)/parley --db $(DEMO_DB) quotes --limit 12
+	$(BIN)/parley --db $(DEMO_DB) timeline --from 2025-01-01
+	$(BIN)/parley --db $(DEMO_DB) positions
 
 test: install  ## run the test suite
 	$(BIN)/python -m pytest -q

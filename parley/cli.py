@@ -894,3 +894,8 @@ def main() -> None:
             err.print_exception()
         err.print(f"[red]error[/]: {escape(str(e))}", soft_wrap=True)
         sys.exit(2)
+
+
+# The record-across-outlets commands (timeline, episode, contradictions, positions,
+# export) live in their own module and register themselves on `app`.
+from parley import cli_record  # noqa: E402, F401  (registers commands; must follow `app`)

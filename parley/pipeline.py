@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parley.case import Case, load_case
+from parley.consolidate import update_episodes
 from parley.nlp import (
     COMPONENTS,
     build_nlp,
@@ -78,6 +79,7 @@ class AnalyzeReport:
     quotes: int = 0
     events: int = 0
     positions: int = 0
+    episodes: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
@@ -89,6 +91,7 @@ class AnalyzeReport:
             "quotes": self.quotes,
             "events": self.events,
             "positions": self.positions,
+            "events_grouped": self.episodes,
             "failed": len(self.failed),
         }
 
@@ -208,6 +211,8 @@ def analyze(
             report.linked += sum(1 for m in found if not m.entity_id.startswith("nil:"))
             if progress:
                 progress(done, len(documents))
+        # The episodes grow with every analysis: new reports join the events they tell of.
+        report.episodes = update_episodes(store, located_in=case_data.located_in())
         status = "finished"
     finally:
         store.finish_run(run_id, report.counts(), status=status)

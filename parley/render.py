@@ -15,7 +15,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["OutputFormat", "emit_object", "emit_rows"]
+__all__ = ["OutputFormat", "emit_json", "emit_object", "emit_rows"]
 
 
 WIDE_COLUMNS = frozenset(
@@ -32,6 +32,9 @@ WIDE_COLUMNS = frozenset(
         "parties",
         "content",
         "accuracy",
+        "stances",
+        "one report",
+        "another",
     }
 )
 
@@ -91,23 +94,36 @@ def emit_rows(
         headers = [c.replace("_", " ") for c in columns]
         natural = [max([len(h), *(len(line[i]) for line in cells)]) for i, h in enumerate(headers)]
         # Short values keep their full width; free-text columns share what is left.
-        cap = 30 if wrap else 22
+        cap = 24 if wrap else 22
         fixed = [
             min(n, cap) if c not in WIDE_COLUMNS else 0
             for c, n in zip(columns, natural, strict=True)
         ]
-        wide_count = sum(1 for c in columns if c in WIDE_COLUMNS) or 1
+        wide = [c for c in columns if c in WIDE_COLUMNS]
         spare = console.width - sum(fixed) - 3 * len(columns) - 2
+        # Free text gets what is left, shared by what each column would take, and never
+        # less than a readable width (the table then scrolls rather than crushing it).
+        wanted = {c: n for c, n in zip(columns, natural, strict=True) if c in WIDE_COLUMNS}
+        total = sum(wanted.values()) or 1
         for column, header, width, want in zip(columns, headers, fixed, natural, strict=True):
             if column in WIDE_COLUMNS:
-                width = min(want, max(8, spare // wide_count))
+                share = spare * want // total if len(wide) > 1 else spare
+                width = min(want, max(20, share))
             if wrap and column in WIDE_COLUMNS:
                 table.add_column(header, overflow="fold", width=width)
             else:
-                table.add_column(header, no_wrap=True, overflow="ellipsis", width=width)
+                table.add_column(
+                    header, no_wrap=True, overflow="ellipsis", width=width, min_width=min(width, 12)
+                )
         for line in cells:
             table.add_row(*line)
         console.print(table)
+
+
+def emit_json(value: Any, *, out: TextIO | None = None) -> None:
+    """Print any JSON value (a list of episodes, a matrix) as `--format json` does."""
+    out = out or sys.stdout
+    out.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def emit_object(

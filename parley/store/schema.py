@@ -213,6 +213,30 @@ positions = sa.Table(
 )
 
 
+episodes = sa.Table(
+    "episodes",
+    metadata,
+    sa.Column("id", sa.String(20), primary_key=True),
+    sa.Column("type", sa.String(20), nullable=False, index=True),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+episode_members = sa.Table(
+    "episode_members",
+    metadata,
+    sa.Column(
+        "episode_id", sa.String(20), sa.ForeignKey("episodes.id"), nullable=False, index=True
+    ),
+    # An event record is named by what survives re-analysis with the same version: its
+    # document, its type and where its trigger starts.
+    sa.Column("document_id", sa.String(32), sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("event_type", sa.String(20), nullable=False),
+    sa.Column("event_start", sa.Integer, nullable=False),
+    sa.Column("added_at", sa.String(40), nullable=False),
+    sa.UniqueConstraint("document_id", "event_type", "event_start", name="uq_episode_member"),
+)
+
+
 def _initial(conn: sa.Connection) -> None:
     metadata.create_all(
         conn, tables=[runs, documents, document_signatures, dedup_bands, run_problems]
@@ -234,11 +258,16 @@ def _events(conn: sa.Connection) -> None:
     metadata.create_all(conn, tables=[events, positions])
 
 
+def _episodes(conn: sa.Connection) -> None:
+    metadata.create_all(conn, tables=[episodes, episode_members])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "documents, runs, dedup signatures and bands, run problems", _initial),
     (2, "entities, mentions and the analysis of each document", _analysis),
     (3, "quotes and reported speech with their speakers", _quotes),
     (4, "negotiation events and positions", _events),
+    (5, "episodes: the events different reports tell of", _episodes),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
