@@ -165,7 +165,9 @@ def episode_command(
     if disagreements or fmt is not OutputFormat.table:
         emit_rows(
             disagreements,
-            ["kind", "one report", "another", "evidence"],
+            ["kind", "one report", "another"]
+            if fmt is OutputFormat.table
+            else ["kind", "one report", "another", "evidence"],
             fmt,
             title=_plural(len(disagreements), "contradiction"),
             wrap=True,
@@ -226,7 +228,9 @@ def positions_command(
                 "party": key[0],
                 "issue": key[1],
                 "day": s.day,
-                "stance": s.stance + (" (changed)" if s.changed else ""),
+                "stance": s.stance
+                + (" (changed)" if s.changed and fmt is OutputFormat.table else ""),
+                "changed": s.changed,
                 "speaker": s.speaker,
                 "outlet": s.outlet,
                 "document": s.document,
@@ -238,7 +242,7 @@ def positions_command(
         ]
         columns = ["day", "party", "issue", "stance", "document", "evidence"]
         if fmt is not OutputFormat.table:
-            columns += ["speaker", "outlet", "content"]
+            columns += ["changed", "speaker", "outlet", "content"]
         emit_rows(rows, columns, fmt, title=_plural(len(rows), "stance"), wrap=True)
         return
     matrix = latest_stances(stances)

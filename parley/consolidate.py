@@ -44,6 +44,8 @@ __all__ = [
 ]
 
 _PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+# Events that take days and are reported for days: a week's leeway between reports.
+_GATHERING_TYPES = frozenset({"meeting", "call", "exchange", "ceasefire"})
 _ROLES = ("source", "target", "participants", "mediators")
 _COUNT = re.compile(
     r"\b(\d[\d,]*)\s+(?:more\s+)?(?:\w+\s+)?(prisoners?|pows?|captives?|soldiers|servicemen|"
@@ -109,6 +111,9 @@ class EpisodeSummary:
     venue: str | None
     issues: list[str]
     reports: list[Report] = field(default_factory=list)
+    # Near-duplicates of the reporting documents: (document id, outlet). They repeat a
+    # report, so they add an outlet but no independent source.
+    copies: list[tuple[str, str | None]] = field(default_factory=list)
 
     @property
     def sources(self) -> list[str]:
@@ -117,7 +122,9 @@ class EpisodeSummary:
 
     @property
     def outlets(self) -> list[str]:
-        return list(dict.fromkeys(r.outlet for r in self.reports if r.outlet))
+        """Every outlet that carried a report, copies included."""
+        found = [r.outlet for r in self.reports] + [outlet for _, outlet in self.copies]
+        return list(dict.fromkeys(o for o in found if o))
 
     @property
     def first(self) -> Report:
@@ -143,6 +150,7 @@ class EpisodeSummary:
             "issues": self.issues,
             "sources": self.sources,
             "independent_sources": len(self.sources),
+            "copies": [document for document, _ in self.copies],
             "outlets": self.outlets,
             "first_report": {
                 "document": self.first.external_id or self.first.document_id,
@@ -289,6 +297,8 @@ def _agrees(report: Report, member: Report, within: Mapping[str, str]) -> bool:
         report.venue is None or member.venue is None or _nested(report.venue, member.venue, within)
     )
     if apart is not None:
+        if report.type not in _GATHERING_TYPES:
+            return apart <= 2  # acts and agreements a week apart are different acts
         return apart <= (7 if same_venue else 2)
     if not same_venue:
         return False
@@ -406,7 +416,20 @@ def update_episodes(store: Store, *, located_in: Mapping[str, str] | None = None
 # ---------------------------------------------------------------------- summarizing
 
 
-def _summarize(episode_id: str, reports: list[Report]) -> EpisodeSummary:
+def _depth(place: str, within: Mapping[str, str]) -> int:
+    """How many places a place lies within: a palace is deeper than its city."""
+    steps = 0
+    while (place := within.get(place, "")) and steps < 10:
+        steps += 1
+    return steps
+
+
+def _summarize(
+    episode_id: str,
+    reports: list[Report],
+    within: Mapping[str, str],
+    copies: Mapping[str, list[tuple[str, str | None]]],
+) -> EpisodeSummary:
     reports = sorted(reports, key=lambda r: (r.published is None, r.published or date.min, r.start))
     occurred = [r for r in reports if r.status == "occurred" and not r.negated]
     latest = reports[-1]
@@ -432,23 +455,40 @@ def _summarize(episode_id: str, reports: list[Report]) -> EpisodeSummary:
         precision=best[1] if best else None,
         parties=parties,
         people=list(dict.fromkeys(p for r in reports for p in r.people)),
-        venue=max(venues, key=len) if venues else None,
+        venue=max(venues, key=lambda v: (_depth(v, within), venues.count(v))) if venues else None,
         issues=sorted({i for r in reports for i in r.issues}),
         reports=reports,
+        copies=[c for r in dict.fromkeys(r.original for r in reports) for c in copies.get(r, [])],
     )
 
 
-def episode_summaries(store: Store) -> list[EpisodeSummary]:
+def episode_summaries(
+    store: Store, *, located_in: Mapping[str, str] | None = None
+) -> list[EpisodeSummary]:
     """Every episode with its reports, in date order (undated ones by first report)."""
+    if located_in is None:
+        from parley.case import load_case
+
+        located_in = load_case().located_in()
     reports = {_key(r): r for r in _reports(store)}
+    copies: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     with store.engine.connect() as conn:
         members = conn.execute(sa.select(episode_members)).mappings().all()
+        duplicates = conn.execute(
+            sa.select(documents.c.id, documents.c.outlet, documents.c.duplicate_of).where(
+                documents.c.duplicate_of.is_not(None)
+            )
+        ).mappings()
+        for row in duplicates:
+            copies[row["duplicate_of"]].append((row["id"], row["outlet"]))
     groups: dict[str, list[Report]] = defaultdict(list)
     for m in members:
         report = reports.get((m["document_id"], m["event_type"], m["event_start"]))
         if report is not None:
             groups[m["episode_id"]].append(report)
-    summaries = [_summarize(episode_id, group) for episode_id, group in groups.items()]
+    summaries = [
+        _summarize(episode_id, group, located_in, copies) for episode_id, group in groups.items()
+    ]
 
     def when(summary: EpisodeSummary) -> date:
         if summary.date:
