@@ -634,7 +634,8 @@ class _Article:
                 party = self.party(mention)
                 if party is not None:
                     found.append(party)
-            if not seen and head.lower_ in {"we", "i", "us", "our", "it", "they", "its", "their"}:
+            # "we" in a quotation is the speaker's side; "it" and "its" may be anyone.
+            if not seen and head.lower_ in {"we", "i", "us", "our", "it", "they"}:
                 party = self.speaker_party(head)
                 if party is not None:
                     found.append(party)
@@ -903,6 +904,15 @@ def _issues_of(trigger: _Trigger, issues: IssuesFound) -> set[str]:
     the clause of the verb it belongs to), else in its sentence."""
     anchor = _anchor(trigger) or trigger.head
     indexes = _clause(anchor) | _clause(trigger.head)
+    if trigger.verbal:
+        # What is demanded, proposed or rejected is often a clause of its own: "called for
+        # Ukraine to drop its NATO ambitions".
+        indexes |= {
+            t.i
+            for c in trigger.head.children
+            if c.dep_ in {"advcl", "ccomp", "xcomp"}
+            for t in c.subtree
+        }
     doc = trigger.head.doc
     start = doc[min(indexes)].idx
     last = doc[max(indexes)]
@@ -1117,7 +1127,7 @@ def extract_events(
         if kind in _GATHERINGS and not roles.participants:
             roles.participants = _sentence_parties(head.sent, article, roles)
             weak = True
-        if kind in SPEECH_ACTS and not roles.source:
+        if kind in SPEECH_ACTS and trigger.verbal and not roles.source:
             speaker = article.speaker_party(head)
             if speaker is not None:
                 roles.source = [speaker]

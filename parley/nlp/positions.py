@@ -215,7 +215,11 @@ def extract_positions(
         if event.type == "mediation":
             holders = event.mediators
         elif event.type == "agreement":
-            holders = event.participants + event.source  # each side accepts what it signs
+            # Each side of the conflict accepts what it signs; guarantors and witnesses
+            # (a UN, a Turkey) sign as third parties, not as parties accepting terms.
+            signers = event.participants + event.source
+            sided = tuple(h for h in signers if (e := case.entry(h)) is not None and e.side)
+            holders = sided or signers
         sentence = doc.text[event.sentence_start : event.sentence_end]
         for holder in holders:
             for issue in _position_issues(event):
