@@ -4,8 +4,9 @@
 A position comes from
 
 - an event that is a stance in itself: a demand, a proposal (an offer), an acceptance, a
-  rejection, a mediation (an offer of good offices), held by the event's source for each
-  issue the event's sentence concerns;
+  rejection, an agreement (accepted by each side of the conflict that signs it), held by
+  the event's source for each issue the event concerns (hosting or mediating talks is
+  an act, recorded as an event, not a stance on an issue; offering to host is an offer);
 - a statement (a direct or indirect quote) whose words carry a stance cue (the lexicon
   `lexicon/stances.toml`: "must" demands, "ready to" offers, "never" rejects, "welcome"
   supports …) and name an issue of the case: held by the speaker's party on the
@@ -38,7 +39,6 @@ _EVENT_STANCES = {
     "proposal": "offer",
     "accept": "accept",
     "reject": "reject",
-    "mediation": "offer",
     "agreement": "accept",
 }
 # Verbs by which a party states a stance outright: "China opposes attacks on nuclear
@@ -78,6 +78,12 @@ def load_stance_cues(path: Path = LEXICON) -> dict[str, re.Pattern[str]]:
     }
 
 
+def _narrowed(found: set[str]) -> list[str]:
+    """A statement about prisoners that mentions the mediation is about the prisoners:
+    the format of the talks counts only when nothing else is at issue."""
+    return sorted(found - {"talks_format"} if len(found) > 1 else found)
+
+
 def _position_issues(event: Event) -> list[str]:
     """The issues an event's stance is about: "agreed upon corridors after the second
     round of talks" is about the corridors, not about the talks it followed."""
@@ -110,22 +116,54 @@ _CONDITION = re.compile(
 )
 
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘«])")
+
+
 def _stances(quote: Quote) -> list[tuple[str, int, int]]:
     """The stances a statement takes, each over the part of it that says so.
 
-    "We are ready to start talks as soon as Kyiv withdraws its troops" offers talks and
-    demands the withdrawal: the words after a condition are what the speaker demands.
+    Each sentence of a quotation is read on its own ("We are ready to sit down at the
+    table. Our conditions are simple: troops must withdraw" offers talks and demands a
+    withdrawal). Within a sentence, the words of a condition are what the speaker
+    demands: "We are ready to start talks as soon as Kyiv withdraws its troops", "As
+    soon as Kyiv withdraws, we will order a ceasefire".
     """
-    split = _CONDITION.search(quote.text)
+    found: list[tuple[str, int, int]] = []
+    offset = 0
+    for part in _SENTENCE.split(quote.text):
+        begin = quote.text.index(part, offset)
+        offset = begin + len(part)
+        found.extend(_sentence_stances(part, quote.start + begin))
+    return found
+
+
+def _sentence_stances(text: str, start: int) -> list[tuple[str, int, int]]:
+    end = start + len(text)
+    split = _CONDITION.search(text)
     if split is None:
-        stance = _stance_of(quote.text)
-        return [(stance, quote.start, quote.end)] if stance else []
-    cut = quote.start + split.start()
+        stance = _stance_of(text)
+        return [(stance, start, end)] if stance else []
+    if split.start() <= 2:
+        # The condition comes first and runs to the comma: "As soon as Kyiv withdraws,
+        # we will order a ceasefire".
+        comma = text.find(", ", split.end())
+        if comma < 0:
+            return [("demand", start, end)]
+        found = [("demand", start, start + comma)]
+        after = _stance_of(text[comma:])
+        if after is not None:
+            found.append((after, start + comma, end))
+        return found
+    cut = start + split.start()
     found = []
-    before = _stance_of(quote.text[: split.start()])
+    before = _stance_of(text[: split.start()])
     if before is not None:
-        found.append((before, quote.start, cut))
-    found.append(("demand", cut, quote.end))
+        found.append((before, start, cut))
+    # "ready to talk if Kyiv withdraws" sets a condition; "we will support Ukraine if the
+    # ceasefire breaks" only foresees one.
+    strong = split.group(1).lower() not in {"if", "once"}
+    if strong or before in {"offer", "accept"}:
+        found.append(("demand", cut, end))
     return found
 
 
@@ -212,9 +250,7 @@ def extract_positions(
         if stance is None or event.negated or event.status == "hypothetical":
             continue
         holders: tuple[str, ...] = event.source
-        if event.type == "mediation":
-            holders = event.mediators
-        elif event.type == "agreement":
+        if event.type == "agreement":
             # Each side of the conflict accepts what it signs; guarantors and witnesses
             # (a UN, a Turkey) sign as third parties, not as parties accepting terms.
             signers = event.participants + event.source
@@ -249,7 +285,7 @@ def extract_positions(
         if party is None:
             continue
         for stance, start, end in _stances(quote):
-            for issue in sorted(issues.between(start, end)):
+            for issue in _narrowed(issues.between(start, end)):
                 add(
                     Position(
                         holder=party.name,
