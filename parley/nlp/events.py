@@ -658,6 +658,8 @@ def _anchor(trigger: _Trigger) -> Token | None:
 
 def _subjects(verb: Token) -> list[Token]:
     subjects = _children(verb, "nsubj", "nsubjpass")
+    if verb.dep_ == "relcl" and any(s.lower_ in {"which", "that", "who"} for s in subjects):
+        return [verb.head]  # "Zelensky's plan, which calls for …": the plan calls
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
         if verb.head.pos_ == "ADJ" and verb.head.head is not verb.head:
             return _subjects(verb.head.head)  # "Russia is ready to hold talks"
@@ -928,7 +930,12 @@ def _clause(token: Token) -> set[int]:
     while stack:
         word = stack.pop()
         inside.add(word.i)
-        stack.extend(c for c in word.children if c.dep_ not in {"relcl", "acl", "advcl", "ccomp"})
+        stack.extend(
+            c
+            for c in word.children
+            if c.dep_ not in {"relcl", "acl", "advcl", "ccomp"}
+            and not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})  # another clause
+        )
     return inside
 
 

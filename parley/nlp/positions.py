@@ -50,7 +50,6 @@ _STANCE_VERBS = {
     "welcome": "support",
     "favor": "support",
     "favour": "support",
-    "advocate": "support",
     "champion": "support",
     "oppose": "oppose",
     "condemn": "oppose",
