@@ -186,3 +186,9 @@ def test_link_acronym_of_an_organization_named_earlier(nlp: Language) -> None:
     mentions = [m for m in _links(nlp, text) if m.text in ("GPS", "Gulf Press Service")]
     assert len(mentions) == 2
     assert {m.entity_id for m in mentions} == {"nil:gulf press service"}
+
+
+def test_link_hyphenated_name_written_with_a_space(nlp: Language) -> None:
+    """A gazetteer's "Congo-Brazzaville" is found where the text writes "Congo Brazzaville"."""
+    mentions = _links(nlp, "Leaders of Egypt and Congo Brazzaville travelled to Kyiv.")
+    assert _find(mentions, "Congo Brazzaville").entity_name == "Republic of the Congo"

@@ -153,6 +153,9 @@ class GazetteerRuler:
         for name, entry in gazetteer.names():
             strict = len(name) <= 4 or (name.isupper() and len(name) <= 6)
             (exact if strict else folded)[label_of(entry)].add(name)
+            if not strict and "-" in name:
+                # "Congo-Brazzaville" is also written "Congo Brazzaville".
+                folded[label_of(entry)].add(name.replace("-", " "))
         for label, names in folded.items():
             self._folded.add(label, [nlp.make_doc(name) for name in sorted(names)])
         for label, names in exact.items():
