@@ -88,6 +88,9 @@ def timeline_command(
         emit_json([s.as_dict() for s in summaries])
         return
     rows = [_timeline_row(s) for s in summaries]
+    if fmt is OutputFormat.table:
+        for row in rows:
+            row["id"] = row["id"][:10]  # a prefix is enough for `parley episode`
     columns = ["id", "when", "type", "status", "parties", "venue", "sources"]
     if fmt is OutputFormat.csv:
         columns = [*columns, "first report", "outlets", "evidence"]
