@@ -287,7 +287,7 @@ def analyze_command(
     ] = False,
     case: Annotated[str, typer.Option(help="The case whose gazetteer links names.")] = CASE,
 ) -> None:
-    """Find actors, places and quotes in every stored original not yet analyzed."""
+    """Find actors, places, quotes, events and positions in every original not yet analyzed."""
     state = _state(ctx)
     with state.store() as store:
         _run_analyze(store, state.settings, model=model, workers=workers, redo=redo, case=case)
@@ -324,7 +324,10 @@ def _run_analyze(
         f"analysis run {report.run_id}: {_plural(report.analyzed, 'document')} analyzed"
         f" ({report.gazetteer_only:,} with the gazetteer only, not in English), "
         f"{_plural(report.mentions, 'mention')} of actors and places, {report.linked:,} linked "
-        f"to the case gazetteer, {_plural(report.quotes, 'quote')} — {escape(report.model)}"
+        f"to the case gazetteer, {_plural(report.quotes, 'quote')}, "
+        f"{_plural(report.events, 'event')}, {_plural(report.positions, 'position')}; "
+        f"{_plural(report.episodes, 'event report')} grouped into episodes "
+        f"— {escape(report.model)}"
     )
 
 

@@ -292,8 +292,7 @@ def export_command(
         ),
     ] = None,
 ) -> None:
-    """Export the record: documents, entities, mentions, quotes, events (with CAMEO and
-    PLOVER codes), positions and episodes."""
+    """Export the record as JSON lines, CSV or Parquet (events carry CAMEO and PLOVER)."""
     kinds = [w.strip() for w in what.split(",") if w.strip()]
     if fmt not in FORMATS:
         raise SettingsError(f"unknown format {fmt!r}: choose {', '.join(FORMATS)}")

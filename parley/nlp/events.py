@@ -1075,6 +1075,38 @@ def _names(entries: Iterable[Entry]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(e.name for e in entries))
 
 
+def _is_reported_event(
+    trigger: _Trigger, kind: str, kinds: dict[int, str], governor: str | None
+) -> bool:
+    """Whether a trigger reports an event of its own, rather than naming what another
+    event is about, naming an event in passing, or a kind of thing."""
+    head = trigger.head
+    if head.dep_ == "compound" and head.head.i in kinds:
+        return False  # "ceasefire proposal": the proposal, about a ceasefire
+    if not trigger.verbal and kinds.get(head.head.i) == kind:
+        return False  # "signed an agreement": one event, told by its verb
+    if governor == "reject" and kind in _GATHERINGS | {"accept", "proposal"}:
+        return False  # "rejected talks in Gomel", "refused to accept": the rejection
+    if governor == "agreement" and kind == "meeting":
+        return False  # "agreed to start negotiations": the agreement
+    if governor in {"accept", "proposal", "demand"} and kind == "agreement":
+        return False  # "accepting the deal": the acceptance, about the deal
+    if governor in SPEECH_ACTS and kind == "ceasefire":
+        return False  # "proposed a ceasefire": the proposal, about the ceasefire
+    if trigger.verbal:
+        return True
+    if kind != "mediation" and _in_passing(head):
+        return False  # (a mediation named at all took place: "under Türkiye's mediation")
+    if kind in _GATHERINGS and any(
+        kinds.get(c.i) in SPEECH_ACTS for c in head.children if c.dep_ in _MODIFIERS
+    ):
+        return False  # "the ceasefire that Ukraine accepted": the acceptance
+    if _generic(head, kind):
+        return False  # "such agreements"
+    # "monitor the ceasefire", "reaching a ceasefire": an issue, not an event
+    return not (kind in _HAPPENING and not _happens(head))
+
+
 def extract_events(
     doc: Doc,
     mentions: Sequence[Mention],
@@ -1099,33 +1131,9 @@ def extract_events(
     events: list[tuple[Event, _Key]] = []
     for trigger, kind in sorted(triggers, key=lambda pair: pair[0].head.i):
         head = trigger.head
-        # A noun that only modifies another trigger ("ceasefire proposal") is its issue.
-        if head.dep_ == "compound" and head.head.i in kinds:
-            continue
-        # A noun trigger whose verb is the same event ("signed an agreement") is one.
-        if not trigger.verbal and kinds.get(head.head.i) == kind:
-            continue
         governor = _governor(trigger, kinds)
-        if governor == "reject" and kind in _GATHERINGS | {"accept", "proposal"}:
-            continue  # "rejected talks in Gomel", "refused to accept": the rejection is it
-        if governor == "agreement" and kind == "meeting":
-            continue  # "agreed to start negotiations": the agreement is the event
-        if governor in {"accept", "proposal", "demand"} and kind == "agreement":
-            continue  # "accepting the deal": the acceptance, about the deal
-        if governor in SPEECH_ACTS and kind == "ceasefire":
-            continue  # "proposed a ceasefire": the proposal, about the ceasefire
-        if not trigger.verbal and kind != "mediation" and _in_passing(head):
-            continue  # (a mediation named at all took place: "under Türkiye's mediation")
-        if (
-            not trigger.verbal
-            and kind in _GATHERINGS
-            and any(kinds.get(c.i) in SPEECH_ACTS for c in head.children if c.dep_ in _MODIFIERS)
-        ):
-            continue  # "the ceasefire that Ukraine accepted": the acceptance is the event
-        if not trigger.verbal and _generic(head, kind):
+        if not _is_reported_event(trigger, kind, kinds, governor):
             continue
-        if not trigger.verbal and kind in _HAPPENING and not _happens(head):
-            continue  # "monitor the ceasefire", "reaching a ceasefire": an issue, no event
         status, negated = _status(trigger, kind, governor)
         if status == "hypothetical":
             continue  # "if Kyiv withdraws, talks could start": no event (yet)
