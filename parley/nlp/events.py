@@ -28,7 +28,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.case import Case, Entry
 from parley.nlp.dates import ResolvedDate, resolve_date, tense_of
+from parley.nlp.event_merge import MergeKey, merge_mentions
 from parley.types import Event, Mention, Quote
 
 __all__ = [
@@ -52,76 +53,24 @@ __all__ = [
 EVENTS_COMPONENT = "parley.events.v1"
 LEXICON = Path(__file__).parent / "lexicon" / "events.toml"
 
+
+def _load_words(path: Path) -> dict[str, frozenset[str]]:
+    """The lexicon's word lists the step reads context by ("light_verbs", "ordinals" …)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {key: frozenset(words) for key, words in data["words"].items()}
+
+
+_WORDS = _load_words(LEXICON)
+
 SPEECH_ACTS = frozenset({"proposal", "demand", "accept", "reject"})
 _GATHERINGS = frozenset({"meeting", "call", "agreement", "exchange", "ceasefire"})
-_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
-_PLANNED_WORDS = frozenset(
-    {"upcoming", "next", "planned", "future", "scheduled", "forthcoming", "expected", "new"}
-)
-# Subjects that are both sides: "the sides agreed", "they agreed" is an agreement.
-_TOGETHER = frozenset({"side", "party", "both", "they", "we", "delegation", "country"})
-# A noun trigger only named in passing: "points of the peace formula", "including
-# prisoner exchanges", "prior to the conference".
-_PASSING = frozenset(
-    {
-        "of",
-        "including",
-        "like",
-        "than",
-        "about",
-        "regarding",
-        "concerning",
-        "despite",
-        "besides",
-        "to",
-        "such",
-        "prior",
-        "unlike",
-        "over",
-        "without",
-        "under",
-        "with",
-    }
-)
+_HYPOTHETICAL_AUX = _WORDS["hypothetical_aux"]
+_PLANNED_WORDS = _WORDS["planned_words"]
+_TOGETHER = _WORDS["together"]
+_PASSING = _WORDS["passing"]
 _MODIFIERS = frozenset({"relcl", "acl", "amod"})
-_HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "organize", "organise"})
-_SCHEDULING_VERBS = frozenset(
-    {
-        "plan",
-        "schedule",
-        "expect",
-        "prepare",
-        "set",
-        "due",
-        "agree",
-        "propose",
-        "offer",
-        "announce",
-        "confirm",
-        "resume",
-        "continue",
-        "attend",
-        "participate",
-        "join",
-        "host",
-        "organize",
-        "organise",
-        "arrange",
-        "seek",
-        "want",
-        "need",
-        "call",
-        "finish",
-        "conclude",
-        "wrap",
-        "sign",
-        "reach",
-        "achieve",
-        "last",
-        "produce",
-        "yield",
-    }
-)
+_HOSTING_VERBS = _WORDS["hosting_verbs"]
+_SCHEDULING_VERBS = _WORDS["scheduling_verbs"]
 _OBJECT_PATH = frozenset(
     {
         "dobj",
@@ -139,156 +88,26 @@ _OBJECT_PATH = frozenset(
         "compound",
     }
 )
-_SETTING_PREPOSITIONS = frozenset(
-    {"in", "at", "during", "after", "before", "following", "since", "ahead", "amid", "on"}
-)
+_SETTING_PREPOSITIONS = _WORDS["setting_prepositions"]
 _HAPPENING = frozenset({"ceasefire", "exchange"})
-_HAPPENING_VERBS = frozenset(
-    {
-        "declare",
-        "announce",
-        "begin",
-        "start",
-        "take",
-        "come",
-        "enter",
-        "go",
-        "hold",
-        "violate",
-        "break",
-        "end",
-        "expire",
-        "observe",
-        "extend",
-        "collapse",
-        "carry",
-        "conduct",
-        "complete",
-        "be",
-        "mark",
-        "see",
-        "follow",
-        "implement",
-        "agree",
-        "order",
-        "return",
-        "free",
-        "bring",
-        "swap",
-        "exchange",
-    }
-)
-_CONDITIONS = frozenset({"if", "unless", "once", "before", "until", "provided", "whether"})
-# Nouns that make what they hold a mere possibility: "the possibility of inviting Russia".
-_MAYBE_NOUNS = frozenset({"possibility", "option", "idea", "prospect", "chance", "question"})
-_READY_WORDS = frozenset({"ready", "willing", "prepared", "open", "offer", "propose"})
-_POSSIBLE_WORDS = frozenset({"possible", "potential", "eventual", "hypothetical"})
-_NEGATING_VERBS = frozenset({"cancel", "postpone", "scrap", "suspend", "halt", "collapse"})
-# What a refusal must be about to be a rejection in the talks: "refused to meet".
-_NEGOTIATING_VERBS = frozenset(
-    {
-        "meet",
-        "negotiate",
-        "talk",
-        "attend",
-        "participate",
-        "join",
-        "sign",
-        "accept",
-        "recognize",
-        "recognise",
-        "withdraw",
-        "agree",
-        "engage",
-        "discuss",
-        "hold",
-        "cede",
-        "give",
-        "negotiation",
-    }
-)
+_HAPPENING_VERBS = _WORDS["happening_verbs"]
+_CONDITIONS = _WORDS["conditions"]
+_MAYBE_NOUNS = _WORDS["maybe_nouns"]
+_READY_WORDS = _WORDS["ready_words"]
+_POSSIBLE_WORDS = _WORDS["possible_words"]
+_NEGATING_VERBS = _WORDS["negating_verbs"]
+_NEGOTIATING_VERBS = _WORDS["negotiating_verbs"]
 _NUMBERED = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
-# Words that make a gathering a different occurrence than another of its kind.
-_ORDINALS = frozenset(
-    {
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "next",
-        "new",
-        "another",
-        "further",
-        "subsequent",
-        "last",
-        "previous",
-        "latest",
-        "future",
-    }
-)
+_ORDINALS = _WORDS["ordinals"]
 _PRISONER_WORDS = re.compile(
     r"\b(prisoners?|pows?|captives?|detainees?|bod(y|ies)|soldiers|servicemen|defenders|"
     r"hostages?|children|civilians|fighters|troops|people)\b",
     re.I,
 )
-_MEETING_NOUNS = frozenset(
-    {"talk", "meeting", "summit", "negotiation", "conference", "round", "consultation", "forum"}
-)
-_AGREEMENT_NOUNS = frozenset(
-    {
-        "agreement",
-        "deal",
-        "accord",
-        "treaty",
-        "memorandum",
-        "pact",
-        "document",
-        "communique",
-        "communiqué",
-        "declaration",
-        "protocol",
-        "contract",
-    }
-)
-_LIGHT_VERBS = frozenset(
-    {
-        "make",
-        "put",
-        "present",
-        "submit",
-        "announce",
-        "issue",
-        "set",
-        "lay",
-        "voice",
-        "reiterate",
-        "table",
-        "unveil",
-        "outline",
-        "send",
-        "deliver",
-        "hand",
-        "repeat",
-        "renew",
-        "advance",
-        "hold",
-        "have",
-        "conduct",
-        "begin",
-        "start",
-        "open",
-        "resume",
-        "attend",
-        "join",
-        "reach",
-        "conclude",
-        "strike",
-        "declare",
-        "confirm",
-    }
-)
-_VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "inside"})
+_MEETING_NOUNS = _WORDS["meeting_nouns"]
+_AGREEMENT_NOUNS = _WORDS["agreement_nouns"]
+_LIGHT_VERBS = _WORDS["light_verbs"]
+_VENUE_PREPOSITIONS = _WORDS["venue_prepositions"]
 _PLACE_RANK = {
     "building": 0,
     "venue": 0,
@@ -311,7 +130,7 @@ _DEFAULT_ISSUES = {
     "meeting": ("talks_format",),
     "mediation": ("talks_format",),
 }
-_SPEECH_LEMMAS = frozenset({"say", "tell", "state", "announce", "report", "write", "add"})
+_SPEECH_LEMMAS = _WORDS["speech_lemmas"]
 
 
 @dataclass(frozen=True)
@@ -1128,7 +947,7 @@ def extract_events(
         if kind is not None:
             triggers.append((trigger, kind))
     kinds = {trigger.head.i: kind for trigger, kind in triggers}
-    events: list[tuple[Event, _Key]] = []
+    events: list[tuple[Event, MergeKey]] = []
     for trigger, kind in sorted(triggers, key=lambda pair: pair[0].head.i):
         head = trigger.head
         governor = _governor(trigger, kinds)
@@ -1167,7 +986,7 @@ def extract_events(
         found_issues = _issues_of(trigger, issues) | set(_DEFAULT_ISSUES.get(kind, ()))
         event_type = types[kind]
         weak = weak or partyless
-        key = _Key(
+        key = MergeKey(
             ordinal=_ordinal(trigger),
             topic=_topic(trigger) if kind in SPEECH_ACTS else None,
             weak=weak,
@@ -1198,105 +1017,7 @@ def extract_events(
                 key,
             )
         )
-    return _merged(events, case.located_in())
-
-
-_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
-
-
-def _same_time(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None:
-        return True
-    coarser = max(
-        a.date_precision or "year", b.date_precision or "year", key=lambda p: _PRECISION_ORDER[p]
-    )
-    da, db = date.fromisoformat(a.date), date.fromisoformat(b.date)
-    if coarser == "day":
-        return da == db
-    if coarser == "week":
-        return da.isocalendar()[:2] == db.isocalendar()[:2]
-    if coarser == "month":
-        return (da.year, da.month) == (db.year, db.month)
-    return da.year == db.year
-
-
-def _same(a: Event, b: Event, within: dict[str, str], *, weak: bool = False) -> bool:
-    """Whether two mentions report one event: same type and negation, overlapping parties,
-    venues one within the other, compatible dates. Status may differ: an article tells
-    of talks that "will be held" and then "are under way"."""
-    if a.type != b.type or a.negated != b.negated:
-        return False
-    if not weak and a.parties and b.parties and not a.parties & b.parties:
-        return False
-    if a.venue and b.venue and not _nested(a.venue, b.venue, within):
-        return False
-    return _same_time(a, b)
-
-
-def _nested(a: str, b: str, within: dict[str, str]) -> bool:
-    def chain(place: str) -> list[str]:
-        found = [place]
-        while (place := within.get(place, "")) and place not in found:
-            found.append(place)
-        return found
-
-    return a in chain(b) or b in chain(a)
-
-
-def _depth(place: str, within: dict[str, str]) -> int:
-    """How many places a place lies within: a palace is deeper than its city."""
-    steps = 0
-    while (place := within.get(place, "")) and steps < 10:
-        steps += 1
-    return steps
-
-
-def _merge(a: Event, b: Event, within: dict[str, str]) -> Event:
-    def union(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((*x, *y)))
-
-    dated = a
-    if a.date is None or (
-        b.date is not None
-        and _PRECISION_ORDER.get(b.date_precision or "year", 3)
-        < _PRECISION_ORDER.get(a.date_precision or "year", 3)
-    ):
-        dated = b
-    status = a.status
-    venue = a.venue
-    if b.venue and (not venue or _depth(b.venue, within) > _depth(venue, within)):
-        venue = b.venue
-    return replace(
-        a,
-        status=status,
-        source=union(a.source, b.source),
-        target=union(a.target, b.target),
-        participants=union(a.participants, b.participants),
-        mediators=union(a.mediators, b.mediators),
-        people=union(a.people, b.people),
-        venue=venue,
-        date=dated.date,
-        date_precision=dated.date_precision,
-        issues=tuple(sorted({*a.issues, *b.issues})),
-        mentions=a.mentions + b.mentions,
-    )
-
-
-@dataclass(frozen=True)
-class _Key:
-    """What tells two mentions of one kind apart: "the second round" is not "the first
-    round"; a proposal to swap prisoners is not a proposal to return bodies."""
-
-    ordinal: str | None
-    topic: str | None
-    weak: bool = False  # parties guessed from the sentence, not read from the parse
-
-    def allows(self, other: _Key, *, same_status: bool) -> bool:
-        if self.ordinal and other.ordinal and self.ordinal != other.ordinal:
-            return False  # the second round is not the third
-        if self.ordinal != other.ordinal and not same_status:
-            return False  # "talks were held" and "the next round will be"
-        return not (self.topic and other.topic and self.topic != other.topic)
+    return merge_mentions(events, case.located_in())
 
 
 def _ordinal_word(word: Token) -> str | None:
@@ -1338,28 +1059,3 @@ def _topic(trigger: _Trigger) -> str | None:
         return _lemma(objects[0])
     compounds = _children(head, "compound")
     return _lemma(compounds[0]) if compounds else None
-
-
-def _merged(events: list[tuple[Event, _Key]], within: dict[str, str]) -> list[Event]:
-    """One record per distinct event: repeated mentions folded into the first."""
-    merged: list[tuple[Event, _Key]] = []
-    for event, key in events:
-        for i, (kept, kept_key) in enumerate(merged):
-            weak = kept_key.weak or key.weak
-            allowed = kept_key.allows(key, same_status=kept.status == event.status)
-            if allowed and _same(kept, event, within, weak=weak):
-                merged[i] = (_merge(kept, event, within), kept_key)
-                break
-        else:
-            merged.append((event, key))
-    # A participant that is also a source or mediator of a speech act stays; a party both
-    # mediating and participating in a meeting is a participant.
-    # A gathering no sentence gives a party for ("The talks did not take place.") is kept
-    # only as a further mention of one that has parties.
-    return [
-        replace(e, mediators=tuple(m for m in e.mediators if m not in e.participants))
-        if e.type != "mediation"
-        else e
-        for e, _ in merged
-        if e.parties
-    ]
