@@ -8,18 +8,21 @@ event per article (SPEC §3).
    against its context where a word has other senses ("call for" is a demand, a "press
    conference" no meeting, "declined to comment" no rejection, an exchange needs
    prisoners).
-2. **Arguments** from the dependency parse and the linked mentions: the subject is the
-   source, "with"/"between" give participants, "to"/the object the target, "hosted" or
-   "brokered by" the mediators, "in"/"at" the venue; each actor counted for its party
-   on the article's date (Putin → Russia). Inside a quotation "we" is the speaker's
-   party. A meeting held in a third country has that country as host (mediator).
-3. **Status** from tense, aspect and modality (will/plans to/scheduled → planned;
-   could/would/if → hypothetical; offered/proposed talks → proposed; held/met →
-   occurred) and **negation** (did not, no talks, cancelled).
-4. **Date** from a date expression in the clause, resolved against the publication date
-   with the event's tense; **issues** from the case's cue phrases in the sentence.
-5. Repeated mentions of one event (same type, overlapping parties, compatible dates and
-   status) are merged; the first mention is the evidence.
+2. **Arguments** (`parley.nlp.event_args`) from the dependency parse and the linked
+   mentions: the subject is the source, "with"/"between" give participants, "to"/the
+   object the target, "hosted" or "brokered by" the mediators, "in"/"at" the venue;
+   each actor counted for its party on the article's date (Putin → Russia). Inside a
+   quotation "we" is the speaker's party. A meeting held in a third country has that
+   country as host (mediator).
+3. **Status** from tense, aspect and modality (will/is set to/sent to meet → planned;
+   offered or ready to hold talks → proposed; held/met → occurred) and **negation**
+   (did not, no talks, cancelled; "will never accept" is a rejection). What could
+   happen or happens only "if" is a condition, not an event, and is left out.
+4. **Date** from a date expression in the event's own clause, resolved against the
+   publication date with the event's tense; **issues** from the case's cue phrases in
+   that clause (else its sentence).
+5. Repeated mentions of one event are merged (`parley.nlp.event_merge`); the first
+   mention is the evidence.
 """
 
 from __future__ import annotations
