@@ -125,7 +125,6 @@ _NAMED_BEFORE = re.compile(
     r"\s*[\"“‘'«„]?$",
     re.I,
 )
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _NOUN_MODIFIERS = {"acl", "relcl", "amod"}
 
 
