@@ -4,7 +4,8 @@ One article tells one outlet's version; an **episode** is the real event several
 tell of. `update_episodes(store)` assigns every event record not yet in an episode, in
 the order the reports were published, to the episode it matches (same type, shared
 parties, dates within a week of each other at their precision, venues one within the
-other or, when they differ, dates that agree) or to a new one. It is incremental: what
+other or, when they differ, the same day; acts and agreements also on a common issue)
+or to a new one. It is incremental: what
 is assigned stays assigned, so an episode keeps its id as documents arrive and across
 reruns; an episode's id is derived from the first report that founded it.
 
@@ -289,21 +290,32 @@ def _parties_match(a: Report, b: Report) -> bool:
 
 def _agrees(report: Report, member: Report, within: Mapping[str, str]) -> bool:
     """Whether a report's date and venue can be those of a report already in an episode:
-    dates within a week at their precision, venues one within the other — or, where the
-    venues differ, dates that agree (one meeting, two outlets naming the place
-    differently)."""
+    dates within a week at their precision (two days for acts and agreements), venues
+    one within the other — or, where the venues differ, the same day (one meeting, two
+    outlets naming the place differently)."""
     apart = _days_apart(report, member)
     same_venue = (
         report.venue is None or member.venue is None or _nested(report.venue, member.venue, within)
     )
     if apart is not None:
+        if not same_venue:
+            return apart == 0  # two places on different days are two meetings
         if report.type not in _GATHERING_TYPES:
             return apart <= 2  # acts and agreements a week apart are different acts
-        return apart <= (7 if same_venue else 2)
+        return apart <= 7
     if not same_venue:
         return False
     published = _published_apart(report, member)
     return published is None or published <= 31
+
+
+def _same_matter(a: Report, b: Report) -> bool:
+    """Agreements and stances on different issues are different acts: the swap agreed in
+    Istanbul is not the ceasefire that was not agreed there."""
+    if a.type not in {"agreement", "proposal", "demand", "accept", "reject"}:
+        return True
+    ia, ib = set(a.issues) - {"talks_format"}, set(b.issues) - {"talks_format"}
+    return not ia or not ib or bool(ia & ib)
 
 
 def _fits(report: Report, group: list[Report], within: Mapping[str, str]) -> bool:
@@ -314,6 +326,7 @@ def _fits(report: Report, group: list[Report], within: Mapping[str, str]) -> boo
         group[0].type == report.type
         and any(_parties_match(report, member) for member in group)
         and all(_agrees(report, member, within) for member in group)
+        and all(_same_matter(report, member) for member in group)
     )
 
 

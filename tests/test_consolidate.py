@@ -709,3 +709,69 @@ def test_consolidate_unanalyzed_copy_adds_its_outlet_not_a_source(
     assert summary.copies == [(copy.id, "e.example")]
     assert summary.outlets == ["a.example", "e.example"]
     assert summary.as_dict()["copies"] == [copy.id]
+
+
+def test_consolidate_meetings_in_two_cities_on_two_days_stay_apart(
+    store: Store, settings: Settings
+) -> None:
+    for number, (city, day) in enumerate((("Ankara", 15), ("Istanbul", 16))):
+        _add(
+            store,
+            settings,
+            f"https://{number}.example/talks",
+            _meeting(
+                f"Russia and Ukraine held talks in {city}.",
+                venue=city,
+                date=f"2025-05-{day}",
+                date_precision="day",
+            ),
+            outlet=f"{number}.example",
+            published=date(2025, 5, 16),
+        )
+    assert sorted(s.venue or "" for s in _summaries(store)) == ["Ankara", "Istanbul"]
+
+
+def test_consolidate_agreements_on_different_issues_stay_apart(
+    store: Store, settings: Settings
+) -> None:
+    """The swap agreed in Istanbul is not the ceasefire that was not agreed there."""
+    swap = Said(
+        "Russia and Ukraine agreed to swap 1,000 prisoners each.",
+        "agreed",
+        {
+            "type": "agreement",
+            "status": "occurred",
+            "participants": ("Russia", "Ukraine"),
+            "issues": ("prisoners",),
+        },
+    )
+    truce = Said(
+        "The meeting produced no agreement on a ceasefire.",
+        "agreement",
+        {
+            "type": "agreement",
+            "status": "occurred",
+            "negated": True,
+            "participants": ("Russia", "Ukraine"),
+            "issues": ("ceasefire",),
+        },
+    )
+    _add(
+        store,
+        settings,
+        "https://a.example/swap",
+        swap,
+        outlet="a.example",
+        published=date(2025, 5, 16),
+    )
+    _add(
+        store,
+        settings,
+        "https://b.example/truce",
+        truce,
+        outlet="b.example",
+        published=date(2025, 5, 16),
+    )
+    summaries = _summaries(store)
+    assert len(summaries) == 2
+    assert all(not contradictions_of(s, {}) for s in summaries)

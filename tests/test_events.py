@@ -254,6 +254,15 @@ def test_events_next_week_is_monday_of_next_iso_week(nlp: Language) -> None:
     assert date.fromisoformat(event.date).isocalendar()[1:] == (21, 1)
 
 
+def test_events_proposed_meeting_takes_no_date_from_the_proposal(nlp: Language) -> None:
+    """The meeting Putin "proposed last weekend" did not take place last weekend."""
+    text = "Putin proposed direct talks with Ukraine in Istanbul last weekend."
+    events = _events(nlp, text)
+    meeting = _one(events, "meeting")
+    assert meeting.status == "proposed" and meeting.date is None
+    assert _one(events, "proposal").date_precision == "week"
+
+
 def test_events_call_dated_earlier_in_week(nlp: Language) -> None:
     event = _one(_events(nlp, "Trump spoke with Putin by phone on Tuesday."), "call")
     assert (event.date, event.date_precision) == ("2025-05-13", "day")

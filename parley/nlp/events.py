@@ -464,10 +464,14 @@ def _clause(token: Token) -> set[int]:
     return inside
 
 
-def _date(trigger: _Trigger, status: str, published: date | None) -> ResolvedDate | None:
+def _date(
+    trigger: _Trigger, status: str, published: date | None, *, governed: bool
+) -> ResolvedDate | None:
+    """The date the event's own words give. A meeting that someone "proposed last
+    weekend" (`governed` by the proposal) takes no date from the proposal's clause."""
     head = trigger.head
     anchor = _anchor(trigger) or head
-    scope = _clause(anchor) | _clause(head)
+    scope = _clause(head) if governed else _clause(anchor) | _clause(head)
     tense = "future" if status == "planned" else "past"
     for ent in head.sent.ents:
         if ent.label_ != "DATE" or ent.root.i not in scope:
@@ -681,7 +685,7 @@ def extract_events(
         partyless = not (roles.source or roles.target or roles.participants or roles.mediators)
         if partyless and kind not in _GATHERINGS:
             continue  # an act with nobody acting is too vague to keep
-        resolved = _date(trigger, status, published)
+        resolved = _date(trigger, status, published, governed=governor is not None)
         if (
             resolved is not None
             and published is not None
@@ -694,7 +698,7 @@ def extract_events(
         weak = weak or partyless
         key = MergeKey(
             ordinal=_ordinal(trigger),
-            topic=_topic(trigger) if kind in SPEECH_ACTS else None,
+            topic=_topic(trigger) if kind in SPEECH_ACTS | {"agreement"} else None,
             weak=weak,
         )
         events.append(
