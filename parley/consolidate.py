@@ -305,6 +305,14 @@ def _agrees(report: Report, member: Report, within: Mapping[str, str]) -> bool:
         return apart <= 7
     if not same_venue:
         return False
+    # One report undated: it is news of the event when it appears, so the other's date
+    # must lie near its publication (a 2025 article does not report 2022 talks undated).
+    for undated, dated in ((report, member), (member, report)):
+        if undated.when is None and dated.when is not None and undated.published is not None:
+            start, days = dated.when
+            end = start + dt.timedelta(days=days - 1)
+            gap = max((start - undated.published).days, (undated.published - end).days, 0)
+            return gap <= 14
     published = _published_apart(report, member)
     return published is None or published <= 31
 
@@ -337,6 +345,19 @@ def _near(report: Report, group: list[Report]) -> bool:
         return True
     latest = max((m.published for m in group if m.published), default=None)
     return latest is None or abs((report.published - latest).days) <= 120
+
+
+def _closeness(report: Report, group: list[Report]) -> tuple[int, int]:
+    """How well a report fits an episode: days from its date (or publication) to the
+    nearest report's, then fewer shared parties last."""
+
+    def day(r: Report) -> dt.date | None:
+        return r.when[0] if r.when else r.published
+
+    mine = day(report)
+    days = [abs((mine - theirs).days) for m in group if mine and (theirs := day(m))]
+    shared = max(len(report.all_parties & m.all_parties) for m in group)
+    return (min(days) if days else 9999, -shared)
 
 
 def _episode_id(report: Report) -> str:
@@ -397,14 +418,17 @@ def update_episodes(store: Store, *, located_in: Mapping[str, str] | None = None
                 if report.all_parties
                 else set()
             )
-            match = next(
-                (
-                    episode_id
-                    for episode_id in candidates
-                    if _near(report, groups[episode_id])
-                    and _fits(report, groups[episode_id], located_in)
-                ),
-                None,
+            fitting = [
+                episode_id
+                for episode_id in candidates
+                if _near(report, groups[episode_id])
+                and _fits(report, groups[episode_id], located_in)
+            ]
+            # The closest in time, then the one sharing most parties, then the oldest.
+            match = min(
+                fitting,
+                key=lambda episode_id: _closeness(report, groups[episode_id]),
+                default=None,
             )
             if match is None:
                 match = _episode_id(report)

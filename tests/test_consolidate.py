@@ -775,3 +775,47 @@ def test_consolidate_agreements_on_different_issues_stay_apart(
     summaries = _summaries(store)
     assert len(summaries) == 2
     assert all(not contradictions_of(s, {}) for s in summaries)
+
+
+def test_consolidate_undated_report_joins_the_episode_of_its_time(
+    store: Store, settings: Settings
+) -> None:
+    """An undated report published in 2025 is news of 2025 talks, not of the 2022 talks
+    another 2025 article recalls with their date."""
+    recalled = _meeting(
+        "Russia and Ukraine last met at the Dolmabahçe Palace in March 2022.",
+        venue="Dolmabahçe Palace",
+        date="2022-03-01",
+        date_precision="month",
+    )
+    _add(
+        store,
+        settings,
+        "https://a.example/recall",
+        recalled,
+        outlet="a.example",
+        published=date(2025, 5, 15),
+    )
+    undated = _add(
+        store,
+        settings,
+        "https://b.example/today",
+        _meeting("Russia and Ukraine held talks, their first in three years."),
+        outlet="b.example",
+        published=date(2025, 5, 16),
+    )
+    _add(
+        store,
+        settings,
+        "https://c.example/today",
+        _meeting(
+            "Russia and Ukraine held talks at the Dolmabahçe Palace on Friday.",
+            venue="Dolmabahçe Palace",
+            date="2025-05-16",
+            date_precision="day",
+        ),
+        outlet="c.example",
+        published=date(2025, 5, 16),
+    )
+    by_year = {s.date[:4] if s.date else "": s for s in _summaries(store)}
+    assert undated.id not in by_year["2022"].sources
