@@ -3,8 +3,8 @@
 One article tells one outlet's version; an **episode** is the real event several reports
 tell of. `update_episodes(store)` assigns every event record not yet in an episode, in
 the order the reports were published, to the episode it matches (same type, shared
-parties, dates within a week of each other at their precision, venues one within the
-other or, when they differ, the same day; acts and agreements also on a common issue)
+parties, dates within three days of each other at their precision, venues one within
+the other or, when they differ, the same day; acts and agreements also on a common issue)
 or to a new one. It is incremental: what
 is assigned stays assigned, so an episode keeps its id as documents arrive and across
 reruns; an episode's id is derived from the first report that founded it.
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 _PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
-# Events that take days and are reported for days: a week's leeway between reports.
+# Events that take days and are reported for days: a few days of leeway between reports.
 _GATHERING_TYPES = frozenset({"meeting", "call", "exchange", "ceasefire"})
 _ROLES = ("source", "target", "participants", "mediators")
 _COUNT = re.compile(
@@ -290,7 +290,7 @@ def _parties_match(a: Report, b: Report) -> bool:
 
 def _agrees(report: Report, member: Report, within: Mapping[str, str]) -> bool:
     """Whether a report's date and venue can be those of a report already in an episode:
-    dates within a week at their precision (two days for acts and agreements), venues
+    dates within three days at their precision (two for acts and agreements), venues
     one within the other — or, where the venues differ, the same day (one meeting, two
     outlets naming the place differently)."""
     apart = _days_apart(report, member)
@@ -301,8 +301,8 @@ def _agrees(report: Report, member: Report, within: Mapping[str, str]) -> bool:
         if not same_venue:
             return apart == 0  # two places on different days are two meetings
         if report.type not in _GATHERING_TYPES:
-            return apart <= 2  # acts and agreements a week apart are different acts
-        return apart <= 7
+            return apart <= 2  # acts and agreements days apart are different acts
+        return apart <= 3  # rounds of talks come a few days apart at the closest
     if not same_venue:
         return False
     # One report undated: it is news of the event when it appears, so the other's date
