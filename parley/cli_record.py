@@ -22,7 +22,15 @@ from parley.consolidate import (
     position_history,
 )
 from parley.errors import ParleyError, SettingsError
-from parley.export import EXPORTS, FORMATS, export_records, records, write_csv, write_jsonl
+from parley.export import (
+    EXPORTS,
+    FORMATS,
+    columns_of,
+    export_records,
+    records,
+    write_csv,
+    write_jsonl,
+)
 from parley.render import OutputFormat, emit_json, emit_object, emit_rows
 
 __all__: list[str] = []
@@ -304,8 +312,10 @@ def export_command(
                 )
             if kinds[0] not in EXPORTS:
                 raise SettingsError(f"cannot export {kinds[0]!r}: choose from {', '.join(EXPORTS)}")
-            writer = write_jsonl if fmt == "jsonl" else write_csv
-            writer(records(store, kinds[0]), sys.stdout)
+            if fmt == "jsonl":
+                write_jsonl(records(store, kinds[0]), sys.stdout)
+            else:
+                write_csv(records(store, kinds[0]), sys.stdout, columns_of(kinds[0]))
             return
         written = export_records(store, kinds, fmt, out)
     for kind, count in written.items():

@@ -35,6 +35,7 @@ from parley.store import Store
 from parley.store.schema import documents, episode_members, episodes, events, positions
 
 __all__ = [
+    "EPISODE_FIELDS",
     "Contradiction",
     "EpisodeSummary",
     "Report",
@@ -161,6 +162,32 @@ class EpisodeSummary:
             "cameo": self.first.cameo,
             "plover": self.first.plover,
         }
+
+
+# The fields of an episode's JSON form, in order (`EpisodeSummary.as_dict`).
+EPISODE_FIELDS = (
+    "id",
+    "type",
+    "status",
+    "negated",
+    "date",
+    "precision",
+    "parties",
+    "source",
+    "target",
+    "participants",
+    "mediators",
+    "people",
+    "venue",
+    "issues",
+    "sources",
+    "independent_sources",
+    "copies",
+    "outlets",
+    "first_report",
+    "cameo",
+    "plover",
+)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from parley.errors import SettingsError
 from parley.store import Store
 from parley.store.schema import documents, entities, events, mentions, positions, quotes
 
-__all__ = ["EXPORTS", "FORMATS", "export_records", "records"]
+__all__ = ["EXPORTS", "FORMATS", "columns_of", "export_records", "records"]
 
 EXPORTS = ("documents", "entities", "mentions", "quotes", "events", "positions", "episodes")
 FORMATS = ("jsonl", "csv", "parquet")
@@ -73,13 +73,21 @@ def write_jsonl(rows: Iterator[dict[str, Any]], out: TextIO) -> int:
     return count
 
 
-def write_csv(rows: Iterator[dict[str, Any]], out: TextIO) -> int:
-    writer: csv.DictWriter[str] | None = None
+def columns_of(what: str) -> list[str]:
+    """The fields one kind of record has, for a CSV header even when there are no rows."""
+    if what == "episodes":
+        from parley.consolidate import EPISODE_FIELDS
+
+        return list(EPISODE_FIELDS)
+    table = _TABLES[what]
+    return [c.name for c in table.c if c.name not in _LEFT_OUT.get(what, set())]
+
+
+def write_csv(rows: Iterator[dict[str, Any]], out: TextIO, columns: list[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
     count = 0
     for row in rows:
-        if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(row))
-            writer.writeheader()
         writer.writerow({k: _cell(v) for k, v in row.items()})
         count += 1
     return count
@@ -117,8 +125,10 @@ def export_records(store: Store, what: list[str], fmt: str, out: Path) -> dict[s
                 written[kind] = write_parquet(records(store, kind), path)
                 continue
             with path.open("w", encoding="utf-8", newline="") as handle:
-                writer = write_jsonl if fmt == "jsonl" else write_csv
-                written[kind] = writer(records(store, kind), handle)
+                if fmt == "jsonl":
+                    written[kind] = write_jsonl(records(store, kind), handle)
+                else:
+                    written[kind] = write_csv(records(store, kind), handle, columns_of(kind))
         except OSError as e:
             raise SettingsError(f"cannot write {path}: {e.strerror or e}") from e
     return written

@@ -819,3 +819,19 @@ def test_consolidate_undated_report_joins_the_episode_of_its_time(
     )
     by_year = {s.date[:4] if s.date else "": s for s in _summaries(store)}
     assert undated.id not in by_year["2022"].sources
+
+
+def test_consolidate_episode_fields_are_the_json_keys(store: Store, settings: Settings) -> None:
+    from parley.consolidate import EPISODE_FIELDS
+
+    _istanbul_2025(store, settings)
+    assert tuple(_only(_summaries(store)).as_dict()) == EPISODE_FIELDS
+
+
+def test_consolidate_csv_export_of_nothing_still_has_a_header(store: Store, tmp_path: Path) -> None:
+    from parley.export import export_records
+
+    written = export_records(store, ["events", "episodes"], "csv", tmp_path)
+    assert written == {"events": 0, "episodes": 0}
+    assert (tmp_path / "episodes.csv").read_text().startswith("id,type,status,")
+    assert "cameo" in (tmp_path / "events.csv").read_text().splitlines()[0]
