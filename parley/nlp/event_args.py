@@ -38,6 +38,7 @@ _HOSTING_VERBS = _WORDS["hosting_verbs"]
 _LIGHT_VERBS = _WORDS["light_verbs"]
 _VENUE_PREPOSITIONS = _WORDS["venue_prepositions"]
 _SPEECH_LEMMAS = _WORDS["speech_lemmas"]
+# How specific a place is as a venue: a palace (0) before its city (1) before its country.
 _PLACE_RANK = {
     "building": 0,
     "venue": 0,
@@ -58,6 +59,8 @@ _PLACE_RANK = {
 
 @dataclass(frozen=True)
 class _Trigger:
+    """A word (or phrase) of the event lexicon found in a document, with its event type."""
+
     kind: str
     head: Token  # the word that carries the trigger (noun or verb)
     span: Span  # all its words
