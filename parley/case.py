@@ -34,7 +34,7 @@ import json
 import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -52,6 +52,9 @@ __all__ = [
     "Role",
     "case_path",
     "load_case",
+    "nested_places",
+    "place_depth",
+    "places_around",
     "validate_case",
 ]
 
@@ -219,6 +222,24 @@ class Case:
     def aliases(self) -> dict[str, tuple[str, ...]]:
         """Canonical name → its aliases."""
         return {e.name: e.aliases for e in self.entries}
+
+
+def places_around(place: str, located_in: Mapping[str, str]) -> list[str]:
+    """A place and every place it lies within, innermost first (palace, city, country)."""
+    found = [place]
+    while (place := located_in.get(place, "")) and place not in found:
+        found.append(place)
+    return found
+
+
+def nested_places(a: str, b: str, located_in: Mapping[str, str]) -> bool:
+    """Whether one place lies within the other (or they are the same)."""
+    return a in places_around(b, located_in) or b in places_around(a, located_in)
+
+
+def place_depth(place: str, located_in: Mapping[str, str]) -> int:
+    """How many places a place lies within: a palace is deeper than its city."""
+    return len(places_around(place, located_in)) - 1
 
 
 def case_path(name_or_path: str | Path) -> Path:

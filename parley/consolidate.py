@@ -31,6 +31,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from parley.case import nested_places, place_depth
 from parley.store import Store
 from parley.store.schema import documents, episode_members, episodes, events, positions
 
@@ -296,16 +297,6 @@ def _published_apart(a: Report, b: Report) -> int | None:
     return abs((a.published - b.published).days)
 
 
-def _nested(a: str, b: str, within: Mapping[str, str]) -> bool:
-    def chain(place: str) -> list[str]:
-        found = [place]
-        while (place := within.get(place, "")) and place not in found:
-            found.append(place)
-        return found
-
-    return a in chain(b) or b in chain(a)
-
-
 def _parties_match(a: Report, b: Report) -> bool:
     pa, pb = a.all_parties, b.all_parties
     shared = pa & pb
@@ -322,7 +313,9 @@ def _agrees(report: Report, member: Report, within: Mapping[str, str]) -> bool:
     outlets naming the place differently)."""
     apart = _days_apart(report, member)
     same_venue = (
-        report.venue is None or member.venue is None or _nested(report.venue, member.venue, within)
+        report.venue is None
+        or member.venue is None
+        or nested_places(report.venue, member.venue, within)
     )
     if apart is not None:
         if not same_venue:
@@ -480,14 +473,6 @@ def update_episodes(store: Store, *, located_in: Mapping[str, str] | None = None
 # ---------------------------------------------------------------------- summarizing
 
 
-def _depth(place: str, within: Mapping[str, str]) -> int:
-    """How many places a place lies within: a palace is deeper than its city."""
-    steps = 0
-    while (place := within.get(place, "")) and steps < 10:
-        steps += 1
-    return steps
-
-
 def _summarize(
     episode_id: str,
     reports: list[Report],
@@ -519,7 +504,9 @@ def _summarize(
         precision=best[1] if best else None,
         parties=parties,
         people=list(dict.fromkeys(p for r in reports for p in r.people)),
-        venue=max(venues, key=lambda v: (_depth(v, within), venues.count(v))) if venues else None,
+        venue=max(venues, key=lambda v: (place_depth(v, within), venues.count(v)))
+        if venues
+        else None,
         issues=sorted({i for r in reports for i in r.issues}),
         reports=reports,
         copies=[c for r in dict.fromkeys(r.original for r in reports) for c in copies.get(r, [])],
@@ -588,7 +575,7 @@ def contradictions_of(
             apart = _days_apart(a, b)
             if apart:
                 add("date", a, b, (f"{a.date} ({a.precision})", f"{b.date} ({b.precision})"))
-            if a.venue and b.venue and not _nested(a.venue, b.venue, located_in):
+            if a.venue and b.venue and not nested_places(a.venue, b.venue, located_in):
                 add("venue", a, b, (a.venue, b.venue))
             if a.type == "exchange" and a.count and b.count and a.count != b.count:
                 add("count", a, b, (str(a.count), str(b.count)))

@@ -125,3 +125,15 @@ def test_case_import_wikidata_command_writes_a_valid_case(run_parley, tmp_path: 
     assert "0 validation problems" in done.stderr.replace("\n", " ")
     checked = run_parley("case", "validate", str(out))
     assert checked.returncode == 0, checked.stderr
+
+
+def test_case_place_hierarchy_helpers() -> None:
+    from parley.case import nested_places, place_depth, places_around
+
+    within = {"Dolmabahçe Palace": "Istanbul", "Istanbul": "Turkey"}
+    assert places_around("Dolmabahçe Palace", within) == ["Dolmabahçe Palace", "Istanbul", "Turkey"]
+    assert nested_places("Turkey", "Dolmabahçe Palace", within)
+    assert not nested_places("Istanbul", "Ankara", within)
+    assert (place_depth("Dolmabahçe Palace", within), place_depth("Turkey", within)) == (2, 0)
+    # A loop in the data ends the walk instead of hanging.
+    assert places_around("A", {"A": "B", "B": "A"}) == ["A", "B"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from parley.case import nested_places, place_depth
 from parley.types import Event
 
 __all__ = ["MergeKey", "merge_mentions"]
@@ -44,27 +45,9 @@ def _same(a: Event, b: Event, within: dict[str, str], *, weak: bool = False) -> 
         return False
     if not weak and a.parties and b.parties and not a.parties & b.parties:
         return False
-    if a.venue and b.venue and not _nested(a.venue, b.venue, within):
+    if a.venue and b.venue and not nested_places(a.venue, b.venue, within):
         return False
     return _same_time(a, b)
-
-
-def _nested(a: str, b: str, within: dict[str, str]) -> bool:
-    def chain(place: str) -> list[str]:
-        found = [place]
-        while (place := within.get(place, "")) and place not in found:
-            found.append(place)
-        return found
-
-    return a in chain(b) or b in chain(a)
-
-
-def _depth(place: str, within: dict[str, str]) -> int:
-    """How many places a place lies within: a palace is deeper than its city."""
-    steps = 0
-    while (place := within.get(place, "")) and steps < 10:
-        steps += 1
-    return steps
 
 
 def _merge(a: Event, b: Event, within: dict[str, str]) -> Event:
@@ -80,7 +63,7 @@ def _merge(a: Event, b: Event, within: dict[str, str]) -> Event:
         dated = b
     status = a.status
     venue = a.venue
-    if b.venue and (not venue or _depth(b.venue, within) > _depth(venue, within)):
+    if b.venue and (not venue or place_depth(b.venue, within) > place_depth(venue, within)):
         venue = b.venue
     return replace(
         a,
