@@ -684,11 +684,7 @@ def actor_command(
 ) -> None:
     """One actor or place: the forms it was written in, its documents, who appears with it."""
     with _state(ctx).store() as store:
-        entity = store.find_entity(name)
-        if entity is None:
-            raise ParleyError(
-                f"no actor or place called {name!r} in {store.url} (see parley actors)"
-            )
+        entity = _entity(store, name)
         surfaces = store.entity_surfaces(entity["id"])
         documents = store.entity_documents(entity["id"])
         together = store.co_occurring(entity["id"])
@@ -785,11 +781,16 @@ def quotes_command(
     emit_rows(rows, columns, fmt, title=_plural(len(rows), "quote"), wrap=True)
 
 
-def _entity_id(store: Store, name: str) -> str:
+def _entity(store: Store, name: str) -> dict[str, Any]:
+    """The actor or place a user named (by name, alias or id), or a one-line error."""
     entity = store.find_entity(name)
     if entity is None:
         raise ParleyError(f"no actor or place called {name!r} in {store.url} (see parley actors)")
-    return str(entity["id"])
+    return entity
+
+
+def _entity_id(store: Store, name: str) -> str:
+    return str(_entity(store, name)["id"])
 
 
 case_app = typer.Typer(help="Case data: gazetteers of actors and places.", no_args_is_help=True)

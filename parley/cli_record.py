@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from parley.case import load_case
-from parley.cli import CASE, FormatOption, _date_option, _plural, _state, app, err
+from parley.cli import CASE, FormatOption, _date_option, _entity, _plural, _state, app, err
 from parley.consolidate import (
     EpisodeSummary,
     contradictions_of,
@@ -83,12 +83,7 @@ def timeline_command(
     """The process in date order: episodes with status, parties, venue, sources, outlets."""
     start, end = _date_option(since, "--from"), _date_option(until, "--to")
     with _state(ctx).store() as store:
-        name = None
-        if actor is not None:
-            entity = store.find_entity(actor)
-            if entity is None:
-                raise ParleyError(f"no actor called {actor!r} in {store.url} (see parley actors)")
-            name = str(entity["name"])
+        name = str(_entity(store, actor)["name"]) if actor is not None else None
         summaries = filter_episodes(
             episode_summaries(store), actor=name, type=type, issue=issue, since=start, until=end
         )
@@ -226,12 +221,7 @@ def positions_command(
 ) -> None:
     """Who wants what: the party × issue matrix of latest stances, or their history."""
     with _state(ctx).store() as store:
-        holder = None
-        if party is not None:
-            entity = store.find_entity(party)
-            if entity is None:
-                raise ParleyError(f"no party called {party!r} in {store.url} (see parley actors)")
-            holder = str(entity["name"])
+        holder = str(_entity(store, party)["name"]) if party is not None else None
         stances = position_history(store, holder=holder, issue=issue)
     if history:
         rows = [
