@@ -9,10 +9,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
+from parley.nlp import build_nlp
 from parley.settings import Settings
 from parley.store import Store, open_store
 from parley.store.schema import metadata
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The trained model with parley's components and the shipped case, loaded once per
+    test session (test_link.py uses its own, with a small test case)."""
+    pipeline, _ = build_nlp()
+    return pipeline
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from parley.nlp import build_nlp
 from parley.nlp.events import load_event_types
 from parley.pipeline import analyze_document
 from parley.types import Event
@@ -30,13 +29,6 @@ TYPES = frozenset(
     }
 )
 NO_PARTY = "an event naming no party is dropped before merging"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    """The trained model with parley's components and the default case, loaded once."""
-    pipeline, _ = build_nlp()
-    return pipeline
 
 
 def _events(nlp: Language, text: str, published: date | None = FRIDAY) -> list[Event]:

@@ -9,19 +9,11 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from parley.nlp import build_nlp
 from parley.pipeline import analyze_document
 from parley.types import Position
 
 FRIDAY = date(2025, 5, 16)
 ZELENSKYY = "Volodymyr Zelenskyy"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    """The trained model with parley's components and the default case, loaded once."""
-    pipeline, _ = build_nlp()
-    return pipeline
 
 
 def _positions(nlp: Language, text: str) -> list[Position]:

@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from parley.nlp import build_nlp
 from parley.nlp.quotes import find_quotation_spans
 from parley.pipeline import analyze_document
 from parley.types import Quote
@@ -21,13 +20,6 @@ PESKOV = "Dmitry Peskov"
 LAVROV = "Sergey Lavrov"
 TRUMP = "Donald Trump"
 READY = "We are ready to talk"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    """The trained model with parley's components and the default case, loaded once."""
-    pipeline, _ = build_nlp()
-    return pipeline
 
 
 def _quotes(nlp: Language, text: str, published: date | None = FRIDAY) -> list[Quote]:
