@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parley.case import Case, load_case
-from parley.nlp.events import EVENTS_COMPONENT, IssueMatcher, extract_events
+from parley.nlp.events import EVENTS_COMPONENT, IssueMatcher, IssuesFound, extract_events
 from parley.nlp.gazetteer import GAZETTEER_COMPONENT, Gazetteer, GazetteerRuler
 from parley.nlp.link import LINKER_COMPONENT, link_mentions
 from parley.nlp.positions import POSITIONS_COMPONENT, extract_positions
@@ -58,6 +58,7 @@ _MENTIONS = "parley_mentions"
 _QUOTES = "parley_quotes"
 _EVENTS = "parley_events"
 _POSITIONS = "parley_positions"
+_ISSUES = "parley_issues"
 
 
 @functools.cache
@@ -148,15 +149,17 @@ class _Events:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             return doc  # no parse, no arguments: nothing is guessed
+        issues = self.issues(doc)
         events = extract_events(
             doc,
             doc_mentions(doc),
             doc_quotes(doc),
             _published(doc),
             self.case,
-            issues=self.issues(doc),
+            issues=issues,
         )
         doc.user_data[_EVENTS] = [asdict(e) for e in events]
+        doc.user_data[_ISSUES] = issues.matches  # the position step reads them again
         return doc
 
 
@@ -178,13 +181,15 @@ class _Positions:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             return doc
+        found = doc.user_data.get(_ISSUES)
+        issues = IssuesFound([tuple(m) for m in found]) if found is not None else self.issues(doc)
         positions = extract_positions(
             doc,
             doc_events(doc),
             doc_quotes(doc),
             _published(doc),
             self.case,
-            issues=self.issues(doc),
+            issues=issues,
             mentions=doc_mentions(doc),
         )
         doc.user_data[_POSITIONS] = [asdict(p) for p in positions]
