@@ -3,6 +3,7 @@ model (loaded once) and a small case of real names (tests/data/minicase)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from spacy.language import Language
 
 from parley.case import load_case, validate_case
 from parley.nlp import build_nlp
+from parley.nlp.gazetteer import Gazetteer, reworded
 from parley.pipeline import analyze_document
 from parley.types import Mention
 
@@ -192,3 +194,54 @@ def test_link_hyphenated_name_written_with_a_space(nlp: Language) -> None:
     """A gazetteer's "Congo-Brazzaville" is found where the text writes "Congo Brazzaville"."""
     mentions = _links(nlp, "Leaders of Egypt and Congo Brazzaville travelled to Kyiv.")
     assert _find(mentions, "Congo Brazzaville").entity_name == "Republic of the Congo"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "name"),
+    [
+        (
+            "State Division spokeswoman Tammy Bruce told reporters the talks would go on.",
+            "State Division",
+            "United States Department of State",
+        ),
+        (
+            "The White Home said on Monday that the call had gone well.",
+            "White Home",
+            "United States",
+        ),
+    ],
+)
+def test_link_institution_name_reworded_by_a_spinner(
+    nlp: Language, sentence: str, surface: str, name: str
+) -> None:
+    """Spun or machine-translated text swaps the words of institution names."""
+    assert _find(_links(nlp, sentence), surface).entity_name == name
+
+
+def test_link_reworded_name_must_keep_its_capitals(nlp: Language) -> None:
+    mentions = _links(nlp, "Officials in Kyiv said the state division of powers was clear.")
+    assert not [m for m in mentions if m.entity_name == "United States Department of State"]
+
+
+def test_reworded_forms_keep_capitals_and_need_two_words() -> None:
+    swaps = {"department": ("division",), "house": ("home",)}
+    assert reworded("State Department", swaps) == ["State Division"]
+    assert reworded("STATE DEPARTMENT", swaps) == ["STATE DIVISION"]
+    assert reworded("Department", swaps) == []
+    assert reworded("Kremlin Palace", swaps) == []
+
+
+def test_reworded_form_that_is_another_entrys_name_is_not_used(tmp_path: Path) -> None:
+    records = [
+        {"id": "energy-agency", "name": "Energy Agency", "kind": "organization"},
+        {"id": "energy-company", "name": "Energy Company", "kind": "organization"},
+    ]
+    (tmp_path / "gazetteer").mkdir()
+    (tmp_path / "case.toml").write_text('name = "t"\ntitle = "t"\n', encoding="utf-8")
+    (tmp_path / "gazetteer" / "entries.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in records), encoding="utf-8"
+    )
+    gazetteer = Gazetteer(load_case(tmp_path))
+    assert gazetteer.reworded("Energy Company") is None
+    found = gazetteer.reworded("Vitality Agency")
+    assert found is not None and found.name == "Energy Agency"

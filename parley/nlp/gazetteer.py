@@ -9,9 +9,13 @@ kind implies, and these spans win over the statistical model's where they overla
 
 from __future__ import annotations
 
+import itertools
+import re
+import tomllib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
@@ -25,7 +29,38 @@ from parley.nlp.keys import normal, similarity, skeleton
 __all__ = ["GAZETTEER_COMPONENT", "Gazetteer", "GazetteerRuler", "label_of"]
 
 GAZETTEER_COMPONENT = "parley.gazetteer.v1"
+REWORDED = Path(__file__).parent / "lexicon" / "reworded.toml"
 _ARTICLE = ("the ", "The ")
+_MOST_REWORDINGS = 16
+
+
+def _swaps() -> dict[str, tuple[str, ...]]:
+    with REWORDED.open("rb") as handle:
+        table = tomllib.load(handle)["swaps"]
+    return {word.lower(): tuple(others) for word, others in table.items()}
+
+
+def _as_written(word: str, like: str) -> str:
+    """`word` with the capitals of the word it stands in for ("division" like "Department")."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def reworded(name: str, swaps: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The forms a spinner or machine translation gives a name of several words, each with
+    at least one word swapped ("State Department" → "State Division", "State Section")."""
+    words = re.split(r"(\W+)", name)
+    options = [
+        [word, *(_as_written(other, word) for other in swaps.get(word.lower(), ()))]
+        for word in words
+    ]
+    if sum(len(choice) > 1 for choice in options) == 0 or len(name.split()) < 2:
+        return []
+    forms = ("".join(combination) for combination in itertools.product(*options))
+    return [form for form in itertools.islice(forms, _MOST_REWORDINGS + 1) if form != name]
 
 
 def label_of(entry: Entry) -> str:
@@ -59,6 +94,17 @@ class Gazetteer:
                 self._demonyms[normal(demonym)] = entry
         self._fuzzy_keys = fuzzy_keys
         self._fuzzy_choices = list(fuzzy_keys)
+        # Reworded institution names, where no entry has the reworded form as its own name.
+        self._reworded: dict[str, tuple[str, Entry]] = {}
+        swaps = _swaps()
+        for entry in case.entries:
+            if entry.kind != "organization" and entry.stands_for is None:
+                continue
+            for name in entry.names:
+                for form in reworded(name, swaps):
+                    key = normal(form)
+                    if key not in self._exact:
+                        self._reworded.setdefault(key, (form, entry))
         self._roles: dict[str, list[Entry]] = defaultdict(list)
         for entry in case.entries:
             for role in entry.roles:
@@ -92,6 +138,16 @@ class Gazetteer:
                 if score >= minimum and score > best.get(entry.id, (entry, 0.0))[1]:
                     best[entry.id] = (entry, score)
         return sorted(best.values(), key=lambda pair: -pair[1])
+
+    def reworded_names(self) -> Iterable[tuple[str, Entry]]:
+        """Every reworded institution name ("State Division") with the entry it names."""
+        return self._reworded.values()
+
+    def reworded(self, text: str) -> Entry | None:
+        """The institution a reworded name stands for ("White Home" → White House)."""
+        key = normal(text[4:] if text.startswith(_ARTICLE) else text)
+        found = self._reworded.get(key)
+        return found[1] if found else None
 
     def regions_named(self, name: str) -> list[Entry]:
         """Regions whose name starts with a city's ("Kyiv" → Kyiv Oblast)."""
@@ -145,7 +201,8 @@ class GazetteerRuler:
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        # Short all-capital names ("US", "EU", "UN") match case-sensitively; others not.
+        # Short all-capital names ("US", "EU", "UN") match case-sensitively; others not;
+        # reworded institution names only as capitalized as the name itself.
         self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         folded: dict[str, set[str]] = defaultdict(set)
@@ -156,6 +213,8 @@ class GazetteerRuler:
             if not strict and "-" in name:
                 # "Congo-Brazzaville" is also written "Congo Brazzaville".
                 folded[label_of(entry)].add(name.replace("-", " "))
+        for form, entry in gazetteer.reworded_names():
+            exact[label_of(entry)].add(form)
         for label, names in folded.items():
             self._folded.add(label, [nlp.make_doc(name) for name in sorted(names)])
         for label, names in exact.items():

@@ -1,10 +1,11 @@
 """Link each entity mention to a case actor or place, or keep it as a named entity of its own.
 
 `link_mentions(doc, gazetteer, published)` is the logic, a plain function: for each
-entity span it finds candidates (exact names in any script, then fuzzy names through
-damage), scores them with context (the span's label, role words nearby, entities already
-linked in the article, the article's date against dated roles, cue words for plants and
-regions), and keeps the best above a NIL threshold. It also decides whether a mention
+entity span it finds candidates (exact names in any script, then institution names a
+spinner or machine translation reworded, then fuzzy names through damage), scores them
+with context (the span's label, role words nearby, entities already linked in the
+article, the article's date against dated roles, cue words for plants and regions), and
+keeps the best above a NIL threshold. It also decides whether a mention
 names an actor or a place (SPEC §1): "Moscow rejected" is Russia, "talks in Moscow" is
 the city; demonyms with agency ("Russian forces") name their state; a role description
 ("the Kremlin spokesman") names the person who held that role on the article's date.
@@ -27,6 +28,7 @@ __all__ = ["LINKER_COMPONENT", "NIL_THRESHOLD", "link_mentions"]
 
 LINKER_COMPONENT = "parley.linker.v1"
 NIL_THRESHOLD = 0.84
+_REWORDED_SCORE = 0.9  # a reworded institution name: sure of the words, not of the writer
 _LINKED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _KINDS_FOR_LABEL = {
     "PERSON": {"person"},
@@ -763,6 +765,9 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
             if candidates and len(candidates) > 1:
                 # Several entries share this name: the cue-ranked first gets a small edge.
                 candidates = [(entry, 1.0 - 0.01 * i) for i, (entry, _) in enumerate(candidates)]
+            institution = None if candidates else gazetteer.reworded(text)
+            if institution is not None:
+                candidates = [(institution, _REWORDED_SCORE)]  # "State Division", "White Home"
             if not candidates:
                 single = len(text.split()) == 1
                 if not single or len(normal(text)) >= 6:
@@ -787,11 +792,12 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
                 if regions:
                     chosen = (regions[0], chosen[1])
             if chosen is not None and chosen[1] >= NIL_THRESHOLD:
-                method = (
-                    "exact"
-                    if normal(chosen[0].name) == normal(text) or chosen[0] in gazetteer.exact(text)
-                    else "fuzzy"
-                )
+                if normal(chosen[0].name) == normal(text) or chosen[0] in gazetteer.exact(text):
+                    method = "exact"
+                elif chosen[0] is institution:
+                    method = "reworded"
+                else:
+                    method = "fuzzy"
                 linked = _Linked(chosen[0], chosen[0].name, chosen[1], method)
             else:
                 if all(t.lower_ in _GENERIC_WORDS or t.is_punct for t in span):
