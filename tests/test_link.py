@@ -245,3 +245,22 @@ def test_reworded_form_that_is_another_entrys_name_is_not_used(tmp_path: Path) -
     assert gazetteer.reworded("Energy Company") is None
     found = gazetteer.reworded("Vitality Agency")
     assert found is not None and found.name == "Energy Agency"
+
+
+@pytest.mark.parametrize("mark", ["ʼ", "`", "´", "’", "'"])
+def test_link_possessive_with_any_apostrophe(nlp: Language, mark: str) -> None:
+    """Ukrainian outlets print the modifier letter apostrophe: "Ukraineʼs" is Ukraine's."""
+    mentions = _links(nlp, f"Ukraine{mark}s delegation met Russia{mark}s envoys in Istanbul.")
+    assert _find(mentions, "Ukraine").entity_name == "Ukraine"
+    assert _find(mentions, "Russia").entity_name == "Russia"
+
+
+def test_link_spun_title_words_are_no_entity(nlp: Language) -> None:
+    """ "Nationwide Safety Advisor" is a spun "National Security Adviser", not a body."""
+    mentions = _links(nlp, "Nationwide Safety Advisor Mike Waltz met the Ukrainian delegation.")
+    assert not [m for m in mentions if m.method == "unlinked" and "Safety" in m.text]
+
+
+def test_link_entity_never_runs_over_a_line_break(nlp: Language) -> None:
+    text = "Energy Truce Talks Derailed by Cross-Border Raid\n\nTalks were put off."
+    assert all("\n" not in m.text for m in _links(nlp, text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from parley.case import Case, load_case
 from parley.nlp.events import EVENTS_COMPONENT, IssueMatcher, IssuesFound, extract_events
@@ -235,9 +237,30 @@ def load_model(name: str | None = None) -> tuple[Language, str]:
     return spacy.blank("en"), "blank:en"
 
 
+# Apostrophes other than ' and ’ that outlets print in possessives: the modifier letter
+# apostrophe of Ukrainian romanization ("Ukraineʼs"), backtick, acute accent, prime.
+_OTHER_APOSTROPHES = "ʼ`´′"
+
+
+def _split_letter_apostrophes(nlp: Language) -> None:
+    """Make the tokenizer split "Ukraineʼs" as it splits "Ukraine's", and give the pieces
+    the norms of "'s" and "'", which the model was trained on."""
+    tokenizer: Any = nlp.tokenizer
+    if not hasattr(tokenizer, "suffix_search"):
+        return  # a custom tokenizer: left as its author made it
+    marks = re.escape(_OTHER_APOSTROPHES)
+    suffixes = [*(nlp.Defaults.suffixes or ()), rf"(?<=\w)[{marks}][sS]", rf"(?<=[sS])[{marks}]"]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    for mark in _OTHER_APOSTROPHES:
+        nlp.vocab[mark + "s"].norm_ = "'s"
+        nlp.vocab[mark + "S"].norm_ = "'s"
+        nlp.vocab[mark].norm_ = "'"
+
+
 def build_nlp(*, model: str | None = None, case: str = "ukraine-russia") -> tuple[Language, str]:
     """The model with parley's components added after its NER."""
     nlp, model_name = load_model(model)
+    _split_letter_apostrophes(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(factory_name(PARAGRAPHS_COMPONENT), before="parser")
     nlp.add_pipe(factory_name(GAZETTEER_COMPONENT), config={"case": case})

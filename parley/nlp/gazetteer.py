@@ -97,6 +97,10 @@ class Gazetteer:
         # Reworded institution names, where no entry has the reworded form as its own name.
         self._reworded: dict[str, tuple[str, Entry]] = {}
         swaps = _swaps()
+        self._unswap: dict[str, list[str]] = defaultdict(list)
+        for word, others in swaps.items():
+            for other in others:
+                self._unswap[other].append(word)
         for entry in case.entries:
             if entry.kind != "organization" and entry.stands_for is None:
                 continue
@@ -138,6 +142,11 @@ class Gazetteer:
                 if score >= minimum and score > best.get(entry.id, (entry, 0.0))[1]:
                     best[entry.id] = (entry, score)
         return sorted(best.values(), key=lambda pair: -pair[1])
+
+    def unswapped(self, word: str) -> set[str]:
+        """A lower-case word and every word of a name it may stand in for ("safety" →
+        {"safety", "security"})."""
+        return {word, *self._unswap.get(word, ())}
 
     def reworded_names(self) -> Iterable[tuple[str, Entry]]:
         """Every reworded institution name ("State Division") with the entry it names."""

@@ -373,7 +373,7 @@ def _region_cue(span: Span) -> bool:
     for token in doc[span.end : span.end + 6]:
         if _REGION_CUES.match(token.text):
             return True
-        passable = token.is_punct or token.lower_ in ("and", "or", "the", "'s", "’s")
+        passable = token.is_punct or token.lower_ in ("and", "or", "the") or token.norm_ == "'s"
         modifier = token.pos_ == "ADJ" or token.dep_ in ("amod", "compound")
         if not (passable or token.is_title or modifier):
             return False
@@ -484,7 +484,7 @@ def _role_descriptions(
             if len(following) and following[0].ent_type_ == "PERSON":
                 continue
             owner_token = doc[span.start - 1] if span.start > 0 else None
-            if owner_token is not None and owner_token.lower_ in ("'s", "’s") and span.start > 1:
+            if owner_token is not None and owner_token.norm_ == "'s" and span.start > 1:
                 owner_token = doc[span.start - 2]
             if owner_token is None:
                 continue
@@ -587,6 +587,7 @@ _GENERIC_WORDS = _TITLE_WORDS | {
     "national",
     "international",
     "federal",
+    "security",
     "border",
     "incursion",
     "utc",
@@ -647,7 +648,7 @@ def _with_shared_head(span: Span, gazetteer: Gazetteer) -> list[Entry]:
                 break
             i += 1
     head: list[str] = []
-    while i < len(doc) and (doc[i].is_title or doc[i].lower_ in ("'s", "’s")) and len(head) < 4:
+    while i < len(doc) and (doc[i].is_title or doc[i].norm_ == "'s") and len(head) < 4:
         head.append(doc[i].text_with_ws)
         i += 1
     if not head:
@@ -663,7 +664,21 @@ def _with_shared_head(span: Span, gazetteer: Gazetteer) -> list[Entry]:
 def _entity_spans(doc: Doc) -> list[Span]:
     """The document's entities, with titled person spans split into owner and person."""
     spans: list[Span] = []
-    for ent in doc.ents:
+    for found in doc.ents:
+        start, end = found.start, found.end
+        while start < end and doc[start].is_space:
+            start += 1
+        # A name never runs over a line break ("Border Incursion\n\nTalks" in a headline).
+        end = next((t.i for t in doc[start:end] if t.is_space and "\n" in t.text), end)
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start == end:
+            continue
+        ent = (
+            found
+            if (start, end) == (found.start, found.end)
+            else Span(doc, start, end, found.label_)
+        )
         owner, name = _split_titled(ent)
         if owner is not None and owner.text[:1].isupper():
             spans.append(Span(doc, owner.start, owner.end, label="GPE"))
@@ -800,8 +815,14 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
                     method = "fuzzy"
                 linked = _Linked(chosen[0], chosen[0].name, chosen[1], method)
             else:
-                if all(t.lower_ in _GENERIC_WORDS or t.is_punct for t in span):
-                    continue  # "Defence", "State": a title or common word, not a name
+                if all(
+                    t.is_punct
+                    or t.is_space
+                    or t.norm_ == "'s"
+                    or gazetteer.unswapped(t.lower_) & _GENERIC_WORDS
+                    for t in span
+                ):
+                    continue  # "Defence", "State", "Nationwide Safety": common words, no name
                 linked = _Linked(None, expansion or _nil_name(span), 0.0, "unlinked")
         entry = linked.entry
         role = _actor_or_place(span, entry)
