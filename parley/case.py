@@ -22,7 +22,9 @@ An entry:
                   NGOs and companies report or trade but are not parties to the talks
     side          the side of the conflict, where one applies
     located_in    for places: the canonical name of the place it lies within
-    place_type    for places: country, region, city, river, building, venue, plant, area
+    place_type    for places: country, region, city, river, building, venue, plant, area;
+                  also for an organization that is a territory too (a de facto
+                  republic): the text then names it as an actor or as a place by context
     stands_for    for seats of power used as actors ("Kremlin"): the state's name
     demonyms      for states: adjectives and nouns for its people ("Ukrainian")
     note          a human hint, not used for linking

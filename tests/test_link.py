@@ -264,3 +264,12 @@ def test_link_spun_title_words_are_no_entity(nlp: Language) -> None:
 def test_link_entity_never_runs_over_a_line_break(nlp: Language) -> None:
     text = "Energy Truce Talks Derailed by Cross-Border Raid\n\nTalks were put off."
     assert all("\n" not in m.text for m in _links(nlp, text))
+
+
+def test_link_de_facto_republic_is_actor_or_territory_by_context(nlp: Language) -> None:
+    text = (
+        "Putin said talks could start once Ukrainian troops withdraw from the Donetsk "
+        "People's Republic. Later the Donetsk People's Republic said it had taken the town."
+    )
+    roles = [m.role for m in _links(nlp, text) if m.entity_name == "Donetsk People's Republic"]
+    assert roles == ["place", "actor"]

@@ -310,6 +310,8 @@ def _actor_or_place(span: Span, entry: Entry | None) -> str | None:
         if entry
         else {"PERSON": "person", "ORG": "organization"}.get(span.label_, "place")
     )
+    if entry is not None and entry.kind == "organization" and entry.place_type:
+        kind = "state"  # a de facto republic: an actor or a territory, as a state is
     if kind in ("person", "organization"):
         return "actor"
     if entry is None and _ORGANIZATION_WORDS.search(span.text):
