@@ -193,7 +193,8 @@ class Case:
         """The party an actor counts for in the talks on a day: a state itself; an
         intergovernmental organization itself; a ministry, army or parliament its state;
         a person the state or organization of the role held that day (else their
-        affiliation); a seat of power its state. Media, NGOs and companies are no party."""
+        affiliation), or the state of the region or city they govern; a seat of power
+        its state. Media, NGOs and companies are no party."""
         seen: set[str] = set()
         current: Entry | None = entry
         while current is not None and current.id not in seen:
@@ -215,6 +216,9 @@ class Case:
                 target = next((name for name in held if self.entry(name)), None)
                 target = target or current.affiliation
                 current = self.entry(target) if target else None
+                while current is not None and current.kind == "place" and not current.stands_for:
+                    # A governor or mayor acts for the state their region or city lies in.
+                    current = self.entry(current.located_in) if current.located_in else None
         return None
 
     def located_in(self) -> dict[str, str]:

@@ -137,3 +137,22 @@ def test_case_place_hierarchy_helpers() -> None:
     assert (place_depth("Dolmabahçe Palace", within), place_depth("Turkey", within)) == (2, 0)
     # A loop in the data ends the walk instead of hanging.
     assert places_around("A", {"A": "B", "B": "A"}) == ["A", "B"]
+
+
+def test_case_governor_counts_for_the_state_of_the_region(tmp_path: Path) -> None:
+    records = [
+        {"id": "russia", "name": "Russia", "kind": "state"},
+        {"id": "kursk-oblast", "name": "Kursk Oblast", "kind": "place", "located_in": "Russia"},
+        {
+            "id": "governor",
+            "name": "A Governor",
+            "kind": "person",
+            "roles": [{"title": "Governor", "of": "Kursk Oblast", "start": "2024-12-05"}],
+        },
+    ]
+    case = load_case(_write_case(tmp_path / "case", records))
+    governor = case.entry("A Governor")
+    assert governor is not None
+    party = case.party_of(governor, date(2025, 3, 1))
+    assert party is not None and party.name == "Russia"
+    assert case.party_of(governor, date(2023, 3, 1)) is None  # before the role, no affiliation
