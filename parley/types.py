@@ -70,7 +70,8 @@ class Mention:
     `entity_id` is the gazetteer entry's id, or "nil:<normal name>" for a name the
     gazetteer lacks (merged across documents by that key); `role` says whether the
     mention names an actor or a place; `method` how it was linked (exact, fuzzy, reworded,
-    short form, metonymy, demonym, role description, unlinked).
+    short form, context (a body named without its state), metonymy, demonym, role
+    description, unlinked).
     """
 
     start: int

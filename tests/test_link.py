@@ -273,3 +273,27 @@ def test_link_de_facto_republic_is_actor_or_territory_by_context(nlp: Language) 
     )
     roles = [m.role for m in _links(nlp, text) if m.entity_name == "Donetsk People's Republic"]
     assert roles == ["place", "actor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ukraine rejected the offer on Monday. The Foreign Ministry said it was a trick.",
+            "Ministry of Foreign Affairs (Ukraine)",
+        ),
+        (
+            "Peskov said Russia would answer. The Foreign Ministry called the plan a provocation.",
+            "Ministry of Foreign Affairs (Russia)",
+        ),
+    ],
+)
+def test_link_body_named_without_its_state_takes_the_state_in_context(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert _find(_links(nlp, text), "Foreign Ministry").entity_name == name
+
+
+def test_link_body_without_a_state_in_context_stays_unlinked(nlp: Language) -> None:
+    mentions = _links(nlp, "The Foreign Ministry said the talks in Geneva had been useful.")
+    assert not [m for m in mentions if m.entity_name.startswith("Ministry of Foreign Affairs")]

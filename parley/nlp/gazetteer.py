@@ -76,6 +76,41 @@ def label_of(entry: Entry) -> str:
     return "LOC"
 
 
+def _bodies_by_state(case: Case) -> dict[str, dict[str, Entry]]:
+    """Each body of a state by its name without the state ("Ukrainian Air Force" and "Air
+    Force of Ukraine" → "air force"), kept only where one body of that state has it."""
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for entry in case.entries:
+        state = case.entry(entry.affiliation) if entry.affiliation else None
+        if entry.kind != "organization" or state is None or state.kind != "state":
+            continue
+        qualifiers = sorted(
+            {normal(q) for q in (*state.names, *state.demonyms) if normal(q)}, key=len, reverse=True
+        )
+        for name in entry.names:
+            key = normal(name)
+            for qualifier in qualifiers:
+                for rest in (
+                    key.removeprefix(qualifier + " s ").removeprefix(qualifier + " "),
+                    key.removesuffix(" of " + qualifier).removesuffix(" " + qualifier),
+                ):
+                    if rest != key and rest and len(rest.split()) <= 4:
+                        found[rest][state.name].add(entry.id)
+    # A body of no state with the same ending ("United Nations Security Council") makes
+    # the short name ambiguous beyond what a nearby state can settle.
+    stateless = [
+        normal(name)
+        for entry in case.entries
+        if entry.kind == "organization" and entry.affiliation is None
+        for name in entry.names
+    ]
+    return {
+        rest: {state: case.by_id[next(iter(ids))] for state, ids in states.items() if len(ids) == 1}
+        for rest, states in found.items()
+        if not any(name == rest or name.endswith(" " + rest) for name in stateless)
+    }
+
+
 class Gazetteer:
     """Every name of the case, found exactly (any script) or fuzzily (through damage)."""
 
@@ -109,6 +144,7 @@ class Gazetteer:
                     key = normal(form)
                     if key not in self._exact:
                         self._reworded.setdefault(key, (form, entry))
+        self._bodies = _bodies_by_state(case)
         self._roles: dict[str, list[Entry]] = defaultdict(list)
         for entry in case.entries:
             for role in entry.roles:
@@ -142,6 +178,12 @@ class Gazetteer:
                 if score >= minimum and score > best.get(entry.id, (entry, 0.0))[1]:
                     best[entry.id] = (entry, score)
         return sorted(best.values(), key=lambda pair: -pair[1])
+
+    def bodies(self, text: str) -> dict[str, Entry]:
+        """A state's body named without its state ("the Air Force", "Foreign Ministry"):
+        for each state that has one, the body ({"Ukraine": Ukrainian Air Force, …})."""
+        key = normal(text[4:] if text.startswith(_ARTICLE) else text)
+        return dict(self._bodies.get(key, {}))
 
     def unswapped(self, word: str) -> set[str]:
         """A lower-case word and every word of a name it may stand in for ("safety" →

@@ -716,6 +716,56 @@ def _missed_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Menti
     return found
 
 
+# Last words of a state's body named without its state ("the Air Force", "the Ministry").
+_BODY_HEADS = {
+    "ministry",
+    "office",
+    "force",
+    "forces",
+    "staff",
+    "service",
+    "council",
+    "government",
+    "department",
+    "guard",
+    "fleet",
+    "navy",
+    "army",
+    "intelligence",
+    "directorate",
+    "administration",
+    "committee",
+    "parliament",
+    "affairs",
+    "defence",
+    "defense",
+    "command",
+}
+
+
+def _state_body(
+    span: Span, text: str, gazetteer: Gazetteer, before: list[Mention], published: date | None
+) -> Entry | None:
+    """A body named without its state ("the Air Force said", "the Foreign Ministry"): that
+    of the state the sentence, or the one before it, last named as an actor."""
+    bodies = gazetteer.bodies(text)
+    if not bodies or normal(text).split()[-1] not in _BODY_HEADS:
+        return None
+    sentence = span.sent
+    start = sentence.start_char
+    if sentence.start > 0:
+        start = span.doc[sentence.start - 1].sent.start_char
+    case = gazetteer.case
+    for mention in reversed(before):
+        if mention.start < start or mention.start >= span.start_char or mention.role != "actor":
+            continue
+        entry = case.by_id.get(mention.entity_id)
+        party = case.party_of(entry, published) if entry else None
+        if party is not None and party.name in bodies:
+            return bodies[party.name]
+    return None
+
+
 def _mention(span: Span, linked: _Linked, role: str) -> Mention:
     entry = linked.entry
     return Mention(
@@ -816,6 +866,8 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
                 else:
                     method = "fuzzy"
                 linked = _Linked(chosen[0], chosen[0].name, chosen[1], method)
+            elif (body := _state_body(span, text, gazetteer, mentions, published)) is not None:
+                linked = _Linked(body, body.name, NIL_THRESHOLD, "context")  # "the Air Force"
             else:
                 if all(
                     t.is_punct
