@@ -287,7 +287,11 @@ _ROLE_WORDS = {
     "envoy": "Special Envoy",
     "aide": "Presidential Aide",
     "ombudsman": "Ombudsman",
+    "governor": "Governor",
+    "mayor": "Mayor",
 }
+# Roles of a region or a city rather than of a state ("the Kursk governor").
+_LOCAL_ROLES = {"Governor": ("region",), "Mayor": ("city",)}
 _ROLE_PATTERN = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for w in _ROLE_WORDS), key=len, reverse=True)) + r")\b",
     re.I,
@@ -490,6 +494,15 @@ def _role_descriptions(
                 owner_token = doc[span.start - 2]
             if owner_token is None:
                 continue
+            title = _ROLE_WORDS[found.group(1).lower()]
+            if title in _LOCAL_ROLES:
+                holder = _local_holder(doc, owner_token, title, gazetteer, published)
+                if holder is not None:
+                    whole = doc[owner_token.i : span.end]
+                    linked = _Linked(holder, holder.name, 0.9, "role description")
+                    mentions.append(_mention(whole, linked, "actor"))
+                    taken.update(range(whole.start, whole.end))
+                continue
             owner = gazetteer.demonym(owner_token.text)
             seat = False
             if owner is None:
@@ -500,7 +513,6 @@ def _role_descriptions(
                     seat = True
             if owner is None or owner.kind not in ("state", "organization"):
                 continue
-            title = _ROLE_WORDS[found.group(1).lower()]
             holders = gazetteer.holders(title, owner.name, published)
             if not holders and seat:
                 # "the Kremlin spokesman": the role in the head of state's own office.
@@ -521,6 +533,21 @@ def _role_descriptions(
             mentions.append(_mention(whole, linked, "actor"))
             taken.update(range(whole.start, whole.end))
     return mentions
+
+
+def _local_holder(
+    doc: Doc, owner_token: Token, title: str, gazetteer: Gazetteer, published: date | None
+) -> Entry | None:
+    """Who governed the region, or was mayor of the city, named before the role on the
+    article's date ("the Kursk governor", "Kharkiv's mayor"), when exactly one did."""
+    ent = next((e for e in doc.ents if e.start <= owner_token.i < e.end), None)
+    text = ent.text if ent is not None and ent.end == owner_token.i + 1 else owner_token.text
+    found = gazetteer.exact(text)
+    if title == "Governor":
+        found = [*found, *gazetteer.regions_named(text)]
+    owners = {e.name for e in found if e.place_type in _LOCAL_ROLES[title]}
+    holders = {h.id: h for owner in owners for h in gazetteer.holders(title, owner, published)}
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 _TITLE_WORDS = {

@@ -1,0 +1,91 @@
+"""Linking with the shipped ukraine-russia gazetteer, on our own sentences: damaged and
+re-romanized names of people across its categories, and local roles resolved by date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from parley.pipeline import analyze_document
+from parley.types import Mention
+
+
+def _links(nlp: Language, text: str, published: date = date(2025, 5, 16)) -> list[Mention]:
+    return analyze_document(nlp, text, published=published, lang="en").mentions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "name"),
+    [
+        (
+            "Bryansk governor Aleksandr Bogomas said two drones were downed.",
+            "Aleksandr Bogomas",
+            "Alexander Bogomaz",
+        ),
+        (
+            "Air Force spokesman Yuriy Ignat said 40 drones were shot down.",
+            "Yuriy Ignat",
+            "Yurii Ihnat",
+        ),
+        (
+            "Commander-in-chief Oleksandr Sirsky visited the front.",
+            "Oleksandr Sirsky",
+            "Oleksandr Syrskyi",
+        ),
+        (
+            "Ukrainian lawmaker Oleksiy Goncharenko said the vote failed.",
+            "Oleksiy Goncharenko",
+            "Oleksiy Honcharenko",
+        ),
+        (
+            "Yaroslav Zheleznyak wrote on Telegram that the bill passed.",
+            "Yaroslav Zheleznyak",
+            "Yaroslav Zhelezniak",
+        ),
+        ("Steve Rozenberg of the BBC reported from Moscow.", "Steve Rozenberg", "Steve Rosenberg"),
+        (
+            "Kharkiv governor Oleg Sinegubov said three were injured.",
+            "Oleg Sinegubov",
+            "Oleh Syniehubov",
+        ),
+        (
+            "Ukrainian Interior Minister Igor Klimenko said rescuers were working.",
+            "Igor Klimenko",
+            "Ihor Klymenko",
+        ),
+        (
+            "Ukraine's digital minister Mikhail Fedorov said drones were key.",
+            "Mikhail Fedorov",
+            "Mykhailo Fedorov",
+        ),
+    ],
+)
+def test_shipped_case_links_damaged_names(
+    nlp: Language, sentence: str, surface: str, name: str
+) -> None:
+    found = [m for m in _links(nlp, sentence) if m.text == surface]
+    assert found, f"no mention {surface!r}"
+    assert found[0].entity_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "name"),
+    [
+        ("The Kursk governor said two people were hurt.", date(2024, 8, 10), "Alexei Smirnov"),
+        ("The Kursk governor said two people were hurt.", date(2025, 3, 10), "Khinshtein"),
+        ("Kharkiv's mayor said the city was hit overnight.", date(2025, 3, 10), "Terekhov"),
+    ],
+)
+def test_shipped_case_local_role_is_the_holder_on_the_article_date(
+    nlp: Language, text: str, published: date, name: str
+) -> None:
+    described = [m for m in _links(nlp, text, published) if m.method == "role description"]
+    assert len(described) == 1
+    assert name in described[0].entity_name
+
+
+def test_shipped_case_mayor_without_a_city_is_nobody(nlp: Language) -> None:
+    mentions = _links(nlp, "The mayor said the city was hit overnight.")
+    assert not [m for m in mentions if m.method == "role description"]
