@@ -89,3 +89,17 @@ def test_shipped_case_local_role_is_the_holder_on_the_article_date(
 def test_shipped_case_mayor_without_a_city_is_nobody(nlp: Language) -> None:
     mentions = _links(nlp, "The mayor said the city was hit overnight.")
     assert not [m for m in mentions if m.method == "role description"]
+
+
+def test_shipped_case_bare_air_force_is_the_state_in_context_never_a_fuzzy_match(
+    nlp: Language,
+) -> None:
+    text = (
+        "Russia launched 90 drones at Ukraine overnight. Sixty were shot down, the Air Force said."
+    )
+    found = [m for m in _links(nlp, text) if m.text == "Air Force"]
+    assert [m.entity_name for m in found] == ["Ukrainian Air Force"]
+    alone = [m for m in _links(nlp, "The Air Force said the drones came from the north.")]
+    assert not [
+        m for m in alone if m.entity_name.endswith("Air Force") and m.entity_id[:4] != "nil:"
+    ]

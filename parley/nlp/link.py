@@ -770,14 +770,20 @@ _BODY_HEADS = {
 }
 
 
+def _names_a_body(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is a state's body without its state ("Air Force", "Foreign Ministry")."""
+    words = normal(text).split()
+    return bool(words) and words[-1] in _BODY_HEADS and bool(gazetteer.bodies(text))
+
+
 def _state_body(
     span: Span, text: str, gazetteer: Gazetteer, before: list[Mention], published: date | None
 ) -> Entry | None:
     """A body named without its state ("the Air Force said", "the Foreign Ministry"): that
     of the state the sentence, or the one before it, last named as an actor."""
-    bodies = gazetteer.bodies(text)
-    if not bodies or normal(text).split()[-1] not in _BODY_HEADS:
+    if not _names_a_body(text, gazetteer):
         return None
+    bodies = gazetteer.bodies(text)
     sentence = span.sent
     start = sentence.start_char
     if sentence.start > 0:
@@ -862,7 +868,8 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
             institution = None if candidates else gazetteer.reworded(text)
             if institution is not None:
                 candidates = [(institution, _REWORDED_SCORE)]  # "State Division", "White Home"
-            if not candidates:
+            if not candidates and not _names_a_body(text, gazetteer):
+                # ("the Air Force" is no typo of "US Air Force": the context decides below.)
                 single = len(text.split()) == 1
                 if not single or len(normal(text)) >= 6:
                     minimum = 0.86 if single else NIL_THRESHOLD
