@@ -297,3 +297,12 @@ def test_link_body_named_without_its_state_takes_the_state_in_context(
 def test_link_body_without_a_state_in_context_stays_unlinked(nlp: Language) -> None:
     mentions = _links(nlp, "The Foreign Ministry said the talks in Geneva had been useful.")
     assert not [m for m in mentions if m.entity_name.startswith("Ministry of Foreign Affairs")]
+
+
+def test_link_shared_first_name_does_not_make_a_match(nlp: Language) -> None:
+    """ "Dmitry Petrov" is as alike to "Dmitry Peskov" as a typo would be, but only through
+    the first name: the surname has to be recognizable."""
+    mentions = _links(nlp, "Dmitry Petrov, a banker, said the sanctions hurt.")
+    assert _find(mentions, "Dmitry Petrov").entity_id == "nil:dmitry petrov"
+    damaged = _links(nlp, "Dmitri Pekov told reporters the talks would go on.")
+    assert _find(damaged, "Dmitri Pekov").entity_name == "Dmitry Peskov"

@@ -1,7 +1,10 @@
 """The case gazetteer as a spaCy component and as a look-up index.
 
 `Gazetteer` indexes every entry's names by their normal form (exact look-up, any
-script) and by their skeleton (fuzzy look-up through damage). The component
+script), by their skeleton (fuzzy look-up through damage), in the forms a spinner or
+machine translation gives institution names (`lexicon/reworded.toml`: "State Division"),
+and, for a state's bodies, by the name left without the state ("Air Force", which the
+linker settles by the state in context). The component
 `parley.gazetteer.v1` marks every gazetteer name in a text as an entity with the label its
 kind implies, and these spans win over the statistical model's where they overlap
 ("Kiev" tagged PERSON by the model is a place here).

@@ -770,6 +770,23 @@ _BODY_HEADS = {
 }
 
 
+_DISAMBIGUATOR = re.compile(r"\s*\(.*\)$")
+_SURNAME_SIMILARITY = 0.7
+
+
+def _surname_alike(text: str, entry: Entry) -> bool:
+    """Whether a damaged full name keeps a person's surname recognizable: a shared first
+    name does not make "Alexander Vinnik" Alexander Vilkul."""
+    words = text.split()
+    if entry.kind != "person" or len(words) < 2:
+        return True
+    full_names = [_DISAMBIGUATOR.sub("", n) for n in entry.names]
+    surnames = [n.split()[-1] for n in full_names if len(n.split()) >= 2]
+    return not surnames or any(
+        similarity(words[-1], surname) >= _SURNAME_SIMILARITY for surname in surnames
+    )
+
+
 def _names_a_body(text: str, gazetteer: Gazetteer) -> bool:
     """Whether a name is a state's body without its state ("Air Force", "Foreign Ministry")."""
     words = normal(text).split()
@@ -873,7 +890,11 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
                 single = len(text.split()) == 1
                 if not single or len(normal(text)) >= 6:
                     minimum = 0.86 if single else NIL_THRESHOLD
-                    candidates = gazetteer.fuzzy(text, minimum=minimum)
+                    candidates = [
+                        (entry, score)
+                        for entry, score in gazetteer.fuzzy(text, minimum=minimum)
+                        if _surname_alike(text, entry)
+                    ]
                     if len(candidates) > 1:
                         # Equally alike names (a city, its region, its plant): cue words decide.
                         order = _place_choice(span, [entry for entry, _ in candidates])
