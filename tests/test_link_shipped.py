@@ -103,3 +103,14 @@ def test_shipped_case_bare_air_force_is_the_state_in_context_never_a_fuzzy_match
     assert not [
         m for m in alone if m.entity_name.endswith("Air Force") and m.entity_id[:4] != "nil:"
     ]
+
+
+def test_shipped_case_city_in_a_list_of_ports_is_its_port(nlp: Language) -> None:
+    text = (
+        "The deal reopens three Black Sea ports: Odesa, Pivdennyi and Chornomorsk. "
+        "Officials met in Odesa on Friday."
+    )
+    names = [(m.text, m.entity_name) for m in _links(nlp, text) if m.role == "place"]
+    assert ("Odesa", "Port of Odesa") in names
+    assert ("Chornomorsk", "Port of Chornomorsk") in names
+    assert names[-1] == ("Odesa", "Odesa")

@@ -148,6 +148,10 @@ class Gazetteer:
                     if key not in self._exact:
                         self._reworded.setdefault(key, (form, entry))
         self._bodies = _bodies_by_state(case)
+        self._located: dict[str, list[Entry]] = defaultdict(list)
+        for entry in case.entries:
+            if entry.located_in:
+                self._located[entry.located_in].append(entry)
         self._roles: dict[str, list[Entry]] = defaultdict(list)
         for entry in case.entries:
             for role in entry.roles:
@@ -202,6 +206,15 @@ class Gazetteer:
         key = normal(text[4:] if text.startswith(_ARTICLE) else text)
         found = self._reworded.get(key)
         return found[1] if found else None
+
+    def port_of(self, city: Entry) -> Entry | None:
+        """The seaport or river port in a city, where the gazetteer has it ("Port of Odesa")."""
+        ports = [
+            entry
+            for entry in self._located.get(city.name, ())
+            if entry.place_type in ("facility", "building") and "port" in normal(entry.name).split()
+        ]
+        return ports[0] if len(ports) == 1 else None
 
     def regions_named(self, name: str) -> list[Entry]:
         """Regions whose name starts with a city's ("Kyiv" → Kyiv Oblast)."""

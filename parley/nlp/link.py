@@ -386,6 +386,21 @@ def _region_cue(span: Span) -> bool:
     return False
 
 
+def _port_cue(span: Span) -> bool:
+    """A city named in a list of ports: "ports: Odesa, Pivdennyi and Chornomorsk", "the
+    ports “Odesa” and “Chornomorsk”", "the port of Odesa"."""
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 12:
+        token = span.doc[i]
+        if token.lower_ in ("port", "ports"):
+            return True
+        listed = token.ent_type_ in ("GPE", "LOC", "FAC") or token.is_quote
+        if not (token.is_punct or listed or token.lower_ in ("and", "or", "of", "the")):
+            return False
+        i -= 1
+    return False
+
+
 def _with_regions(entries: list[Entry], gazetteer: Gazetteer) -> list[Entry]:
     """Add the region a city gives its name to ("Chernihiv" → Chernihiv Oblast)."""
     extra: list[Entry] = []
@@ -908,16 +923,25 @@ def link_mentions(doc: Doc, gazetteer: Gazetteer, published: date | None) -> lis
                             for entry, score in candidates
                         ]
             chosen = _choose(span, candidates, published, linked_ids) if candidates else None
+            by_context: Entry | None = None
             if chosen is not None and chosen[0].place_type == "city" and _region_cue(span):
                 # "the Kherson region", "Astrakhan Governor": the region named after the city.
                 regions = _with_regions([chosen[0]], gazetteer)[1:]
                 if regions:
                     chosen = (regions[0], chosen[1])
+            if chosen is not None and chosen[0].place_type == "city" and _port_cue(span):
+                # "the ports of Odesa, Chornomorsk and Pivdennyi": each city's port.
+                port = gazetteer.port_of(chosen[0])
+                if port is not None:
+                    chosen = (port, chosen[1])
+                    by_context = port
             if chosen is not None and chosen[1] >= NIL_THRESHOLD:
                 if normal(chosen[0].name) == normal(text) or chosen[0] in gazetteer.exact(text):
                     method = "exact"
                 elif chosen[0] is institution:
                     method = "reworded"
+                elif chosen[0] is by_context:
+                    method = "context"
                 else:
                     method = "fuzzy"
                 linked = _Linked(chosen[0], chosen[0].name, chosen[1], method)
