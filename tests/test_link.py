@@ -306,3 +306,17 @@ def test_link_shared_first_name_does_not_make_a_match(nlp: Language) -> None:
     assert _find(mentions, "Dmitry Petrov").entity_id == "nil:dmitry petrov"
     damaged = _links(nlp, "Dmitri Pekov told reporters the talks would go on.")
     assert _find(damaged, "Dmitri Pekov").entity_name == "Dmitry Peskov"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Drones struck the Kyiv area overnight, officials said.", "place"),
+        ("Shelling hit the Kyiv suburbs on Friday.", "place"),
+        ("Kyiv rejected the offer on Friday.", "actor"),
+    ],
+)
+def test_link_seat_of_power_before_a_place_noun_is_the_place(
+    nlp: Language, text: str, role: str
+) -> None:
+    assert _find(_links(nlp, text), "Kyiv").role == role

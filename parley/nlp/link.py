@@ -337,6 +337,12 @@ def _actor_or_place(span: Span, entry: Entry | None) -> str | None:
         verb = head.head
         moving = verb.lemma_.lower() in _MOTION_VERBS or verb.lemma_.lower() in _MOTION_NOUNS
         return "place" if moving else "actor"
+    if (
+        root.dep_ in ("compound", "nmod", "amod")
+        and _PLACE_HEADS.match(root.head.text)
+        and root.head.pos_ == "NOUN"
+    ):
+        return "place"  # "the Washington, DC area", "the Kyiv region"
     if kind == "state" or seat:
         # A state, or a capital or seat of power that is not where something happens,
         # acts: "Moscow rejected", "Kyiv's position", "the Kremlin spokesman".
