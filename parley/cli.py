@@ -546,7 +546,10 @@ def eval_command(
         typer.Option("--layer", help=f"Only these layers, comma-separated: {', '.join(LAYERS)}."),
     ] = None,
     explain: Annotated[
-        bool, typer.Option("--explain", help="List every miss and false alarm with its evidence.")
+        bool,
+        typer.Option(
+            "--explain", help="List every miss, false alarm and wrong attribute with its evidence."
+        ),
     ] = False,
     per_article: Annotated[
         bool, typer.Option("--per-article", help="Add a row per article.")

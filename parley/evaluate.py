@@ -501,16 +501,35 @@ def _score_events(
                     s.get("evidence"),
                 )
             )
-        result.attribute("venue", _venue_right(g.get("venue"), s.get("venue"), names, located_in))
-        if g.get("date"):
-            result.attribute(
-                "date",
-                bool(
-                    dates_agree(
-                        g.get("date"), g.get("precision"), s.get("date"), s.get("precision")
-                    )
-                ),
+        venue_right = _venue_right(g.get("venue"), s.get("venue"), names, located_in)
+        result.attribute("venue", venue_right)
+        if not venue_right:
+            findings.append(
+                Finding(
+                    article,
+                    "events",
+                    "wrong venue",
+                    f"{describe(g)} at {g.get('venue') or 'no venue'} "
+                    f"(system: {s.get('venue') or 'no venue'})",
+                    s.get("evidence"),
+                )
             )
+        if g.get("date"):
+            date_right = bool(
+                dates_agree(g.get("date"), g.get("precision"), s.get("date"), s.get("precision"))
+            )
+            result.attribute("date", date_right)
+            if not date_right:
+                findings.append(
+                    Finding(
+                        article,
+                        "events",
+                        "wrong date",
+                        f"{describe(g)} ({g.get('precision') or 'day'}; system: "
+                        f"{s.get('date') or 'no date'} {s.get('precision') or ''})".rstrip(),
+                        s.get("evidence"),
+                    )
+                )
     return result
 
 

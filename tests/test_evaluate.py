@@ -359,6 +359,10 @@ def test_evaluate_wrong_venue_and_missing_date_are_counted() -> None:
     assert events["tp"] == 1
     assert events["venue_accuracy"] == 0.0
     assert events["date_accuracy"] == 0.0
+    report = score({"x": {"id": "x", **gold}}, {"x": {"id": "x", **system}}, layers=["events"])
+    explained = {f.kind: f.item for f in report.findings}
+    assert "at Geneva (system: Riyadh)" in explained["wrong venue"]
+    assert "system: no date" in explained["wrong date"]
 
 
 # ---------------------------------------------------------------------------- positions

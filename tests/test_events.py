@@ -415,3 +415,10 @@ def test_events_lexicon_covers_the_ten_types() -> None:
     types = load_event_types()
     assert set(types) == TYPES
     assert all(t.cameo and t.plover for t in types.values())
+
+
+def test_events_speech_act_takes_the_date_of_its_statement(nlp: Language) -> None:
+    """ "Peskov said on Tuesday that Russia proposed …" dates the proposal Tuesday."""
+    text = "Peskov said on Tuesday that Russia proposed a three-day truce."
+    proposal = _one(_events(nlp, text), "proposal")
+    assert (proposal.date, proposal.date_precision) == ("2025-05-13", "day")

@@ -34,12 +34,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from parley.case import Case, Entry
-from parley.nlp.dates import ResolvedDate, resolve_date, tense_of
+from parley.nlp.dates import Precision, ResolvedDate, resolve_date, tense_of
 from parley.nlp.event_args import (
     _GATHERINGS,
     _LIGHT_VERBS,
@@ -482,6 +483,18 @@ def _date(
     return None
 
 
+def _statement_date(trigger: _Trigger, article: _Article) -> ResolvedDate | None:
+    """The date of the statement a demand, proposal, acceptance or rejection is made in,
+    where the article dates the statement ("Russia said Tuesday that the truce would only
+    start once …": a demand made on Tuesday)."""
+    where = trigger.span.start_char
+    for quote in article.quotes:
+        if quote.date and quote.date_precision and quote.start <= where < quote.end:
+            precision = cast(Precision, quote.date_precision)
+            return ResolvedDate(date.fromisoformat(quote.date), precision, quote.cue or "")
+    return None
+
+
 class IssueMatcher:
     """The case's issue cue phrases, ready to find in documents (built once per pipeline:
     `make_doc` is the pipeline's tokenizer, so "cease-fire" splits as in the text)."""
@@ -686,6 +699,8 @@ def extract_events(
         if partyless and kind not in _GATHERINGS:
             continue  # an act with nobody acting is too vague to keep
         resolved = _date(trigger, status, published, governed=governor is not None)
+        if resolved is None and kind in SPEECH_ACTS and status == "occurred":
+            resolved = _statement_date(trigger, article)  # "Russia said Tuesday that …"
         if (
             resolved is not None
             and published is not None
