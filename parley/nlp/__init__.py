@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -99,6 +99,12 @@ def _make_gazetteer(nlp: Language, name: str, case: str) -> GazetteerRuler:
     return GazetteerRuler(nlp, gazetteer_for(case))
 
 
+def _plain(record: Mention | Quote | Event | Position) -> dict[str, Any]:
+    """A record as a plain dict of its fields (all strings, numbers, flags and tuples of
+    strings, so a shallow copy is enough, and much faster than `dataclasses.asdict`)."""
+    return {field.name: getattr(record, field.name) for field in fields(record)}
+
+
 class _Linker:
     def __init__(self, case: str) -> None:
         self.case = case
@@ -106,7 +112,7 @@ class _Linker:
     def __call__(self, doc: Doc) -> Doc:
         mentions = link_mentions(doc, gazetteer_for(self.case), _published(doc))
         # Plain dicts: user data crosses process boundaries with nlp.pipe(n_process=N).
-        doc.user_data[_MENTIONS] = [asdict(m) for m in mentions]
+        doc.user_data[_MENTIONS] = [_plain(m) for m in mentions]
         return doc
 
 
@@ -129,7 +135,7 @@ class _Quotes:
             # Without a parser (a blank pipeline) there are no sentences or cues to read.
             return doc
         quotes = extract_quotes(doc, doc_mentions(doc), _published(doc), parties=self.parties)
-        doc.user_data[_QUOTES] = [asdict(q) for q in quotes]
+        doc.user_data[_QUOTES] = [_plain(q) for q in quotes]
         return doc
 
 
@@ -160,7 +166,7 @@ class _Events:
             self.case,
             issues=issues,
         )
-        doc.user_data[_EVENTS] = [asdict(e) for e in events]
+        doc.user_data[_EVENTS] = [_plain(e) for e in events]
         doc.user_data[_ISSUES] = issues.matches  # the position step reads them again
         return doc
 
@@ -194,7 +200,7 @@ class _Positions:
             issues=issues,
             mentions=doc_mentions(doc),
         )
-        doc.user_data[_POSITIONS] = [asdict(p) for p in positions]
+        doc.user_data[_POSITIONS] = [_plain(p) for p in positions]
         return doc
 
 

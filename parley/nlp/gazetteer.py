@@ -35,6 +35,7 @@ GAZETTEER_COMPONENT = "parley.gazetteer.v1"
 REWORDED = Path(__file__).parent / "lexicon" / "reworded.toml"
 _ARTICLE = ("the ", "The ")
 _MOST_REWORDINGS = 16
+_FUZZY_REMEMBERED = 50_000
 
 
 def _swaps() -> dict[str, tuple[str, ...]]:
@@ -132,6 +133,8 @@ class Gazetteer:
                 self._demonyms[normal(demonym)] = entry
         self._fuzzy_keys = fuzzy_keys
         self._fuzzy_choices = list(fuzzy_keys)
+        # Names recur within and across articles: each is looked up once.
+        self._fuzzy_seen: dict[tuple[str, float, int], list[tuple[Entry, float]]] = {}
         # Reworded institution names, where no entry has the reworded form as its own name.
         self._reworded: dict[str, tuple[str, Entry]] = {}
         swaps = _swaps()
@@ -172,6 +175,14 @@ class Gazetteer:
 
     def fuzzy(self, text: str, *, minimum: float, limit: int = 8) -> list[tuple[Entry, float]]:
         """Entries whose names are alike to `text`, best first, at least `minimum` alike."""
+        remembered = self._fuzzy_seen.get((text, minimum, limit))
+        if remembered is None:
+            if len(self._fuzzy_seen) >= _FUZZY_REMEMBERED:
+                self._fuzzy_seen.clear()
+            remembered = self._fuzzy_seen[text, minimum, limit] = self._fuzzy(text, minimum, limit)
+        return list(remembered)
+
+    def _fuzzy(self, text: str, minimum: float, limit: int) -> list[tuple[Entry, float]]:
         key = skeleton(text)
         if not key:
             return []

@@ -561,8 +561,10 @@ def _local_holder(
 ) -> Entry | None:
     """Who governed the region, or was mayor of the city, named before the role on the
     article's date ("the Kursk governor", "Kharkiv's mayor"), when exactly one did."""
-    ent = next((e for e in doc.ents if e.start <= owner_token.i < e.end), None)
-    text = ent.text if ent is not None and ent.end == owner_token.i + 1 else owner_token.text
+    start = owner_token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1  # the whole name the owner word ends ("Nizhny Novgorod governor")
+    text = doc[start : owner_token.i + 1].text if owner_token.ent_type_ else owner_token.text
     found = gazetteer.exact(text)
     if title == "Governor":
         found = [*found, *gazetteer.regions_named(text)]
