@@ -114,3 +114,25 @@ def test_shipped_case_city_in_a_list_of_ports_is_its_port(nlp: Language) -> None
     assert ("Odesa", "Port of Odesa") in names
     assert ("Chornomorsk", "Port of Chornomorsk") in names
     assert names[-1] == ("Odesa", "Odesa")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "name"),
+    [
+        ("Rustam Umerov led the Ukrainian delegation.", "Rustam Umerov", "Rustem Umerov"),
+        ("Recep Erdogan hosted the talks.", "Recep Erdogan", "Recep Tayyip Erdoğan"),
+        ("Delegations gathered in Jedda on Tuesday.", "Jedda", "Jeddah"),
+        ("President Zelensky thanked the mediators.", "Zelensky", "Volodymyr Zelenskyy"),
+    ],
+)
+def test_shipped_case_whole_names_and_common_spellings(
+    nlp: Language, sentence: str, surface: str, name: str
+) -> None:
+    found = [m for m in _links(nlp, sentence) if m.text == surface]
+    assert found, [m.text for m in _links(nlp, sentence)]
+    assert found[0].entity_name == name
+
+
+def test_shipped_case_namesake_with_another_given_name_is_not_the_person(nlp: Language) -> None:
+    mentions = _links(nlp, "Andrei Umerov, a Moscow businessman, denied the report.")
+    assert not [m for m in mentions if m.entity_name == "Rustem Umerov"]

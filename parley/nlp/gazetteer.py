@@ -67,6 +67,18 @@ def reworded(name: str, swaps: Mapping[str, tuple[str, ...]]) -> list[str]:
     return [form for form in itertools.islice(forms, _MOST_REWORDINGS + 1) if form != name]
 
 
+def _without_middle_names(names: Iterable[str]) -> list[str]:
+    """A person's names of three or more capitalized words as first and last name only
+    ("Recep Tayyip Erdoğan" → "Recep Erdoğan"): texts often drop the middle name or the
+    patronymic. Names with lower-case particles ("Ursula von der Leyen") are left alone."""
+    shortened = []
+    for name in names:
+        words = re.sub(r"\s*\(.*\)$", "", name).split()
+        if len(words) >= 3 and all(word[:1].isupper() for word in words):
+            shortened.append(f"{words[0]} {words[-1]}")
+    return shortened
+
+
 def label_of(entry: Entry) -> str:
     """The spaCy entity label an entry's kind implies."""
     if entry.kind == "person":
@@ -129,6 +141,9 @@ class Gazetteer:
                 if key and entry not in self._exact[key]:
                     self._exact[key].append(entry)
                 fuzzy_keys[skeleton(name)].append((entry, name))
+            if entry.kind == "person":
+                for name in _without_middle_names(entry.names):
+                    fuzzy_keys[skeleton(name)].append((entry, name))
             for demonym in entry.demonyms:
                 self._demonyms[normal(demonym)] = entry
         self._fuzzy_keys = fuzzy_keys
@@ -274,6 +289,30 @@ def _names_more(ent: Span, inside: list[Span]) -> bool:
     return all(t.is_title and t.is_alpha for t in extra)
 
 
+# Capitalized words before a surname that are no given name ("President Zelensky").
+with (Path(__file__).parent / "lexicon" / "names.toml").open("rb") as _handle:
+    _NO_GIVEN_NAMES = frozenset(tomllib.load(_handle)["not_given_names"])
+
+
+def _with_given_names(span: Span) -> Span:
+    """A surname the gazetteer knows, with the given names the text writes before it and
+    the model left untagged ("Rustam Umerov" around "Umerov"), so the linker sees the whole
+    name and can tell a namesake from the person."""
+    if span.label_ != "PERSON" or len(span) != 1:
+        return span
+    doc, start = span.doc, span.start
+    while (
+        start > 0
+        and span.start - start < 2
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_title
+        and (doc[start - 1].ent_type_ in ("", "PERSON") or doc[start].ent_iob_ == "I")
+        and doc[start - 1].lower_.rstrip(".") not in _NO_GIVEN_NAMES
+    ):
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label="PERSON")
+
+
 class GazetteerRuler:
     """spaCy component: mark gazetteer names as entities, overriding the model's spans."""
 
@@ -305,7 +344,7 @@ class GazetteerRuler:
                 if end - start > 1 and doc[start].lower_ == "the":
                     start += 1  # "the Kremlin": the name is "Kremlin"
                 spans.append(Span(doc, start, end, label=label))
-        found = filter_spans(spans)
+        found = [_with_given_names(span) for span in filter_spans(spans)]
         kept_model: list[Span] = []
         for ent in doc.ents:
             inside = [s for s in found if s.start < ent.end and ent.start < s.end]
