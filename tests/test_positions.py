@@ -297,3 +297,40 @@ def test_positions_a_foreseen_contingency_is_no_demand(nlp: Language) -> None:
         '"We will support Ukraine if the ceasefire breaks down," Starmer told reporters in London.'
     )
     assert ("United Kingdom", "ceasefire", "demand") not in _keys(_positions(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "issue", "stance"),
+    [
+        ("China urged an immediate ceasefire in Ukraine.", "China", "ceasefire", "support"),
+        (
+            "Ukraine called for a full withdrawal of Russian troops from occupied territory.",
+            "Ukraine",
+            "territory",
+            "demand",
+        ),
+        (
+            "At the talks, Russia advocated declaring short ceasefires to collect the wounded.",
+            "Russia",
+            "ceasefire",
+            "offer",
+        ),
+    ],
+)
+def test_positions_calls_demand_from_a_side_and_support_from_others(
+    nlp: Language, text: str, holder: str, issue: str, stance: str
+) -> None:
+    _one(_positions(nlp, text), holder, issue, stance)
+
+
+def test_positions_a_paper_speaks_for_whoever_issued_it(nlp: Language) -> None:
+    text = (
+        "The Chinese Foreign Ministry released a position paper on Friday. "
+        "The paper calls for ceasing hostilities and resuming peace talks."
+    )
+    _one(_positions(nlp, text), "China", "ceasefire", "support")
+
+
+def test_positions_calling_something_a_name_is_no_call(nlp: Language) -> None:
+    positions = _positions(nlp, "China called the ceasefire talks a useful first step.")
+    assert not [p for p in positions if p.stance in {"demand", "support"} and p.holder == "China"]

@@ -10,7 +10,11 @@ A position comes from
 - a statement (a direct or indirect quote) whose words carry a stance cue (the lexicon
   `lexicon/stances.toml`: "must" demands, "ready to" offers, "never" rejects, "welcome"
   supports …) and name an issue of the case: held by the speaker's party on the
-  article's date (Peskov → Russia), voiced by the speaker.
+  article's date (Peskov → Russia), voiced by the speaker;
+- a party's own stance verb outside quotation ("China opposes attacks on nuclear
+  plants"), a call ("urges", "calls for": a side of the conflict demands, anyone else
+  supports) or advocacy at the table (a side offers); a paper ("the position paper calls
+  for …") speaks for whoever the sentence before names as issuing it.
 
 One position per (holder, issue, stance) per article: the first evidence is kept.
 """
@@ -24,7 +28,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from parley.case import Case
 from parley.nlp.events import IssuesFound
@@ -58,6 +62,26 @@ _STANCE_VERBS = {
     "denounce": "oppose",
     "object": "oppose",
     "warn": "oppose",
+    # Calls and advocacy: what a side of the conflict asks for it demands, and what it
+    # advocates at the table it offers; anyone else supports ("China urges a ceasefire").
+    "call": "call",
+    "urge": "call",
+    "advocate": "advocate",
+}
+_BY_SIDE = {"call": ("demand", "support"), "advocate": ("offer", "support")}
+# Papers that speak for whoever issued them: "the position paper calls for …".
+_DOCUMENTS = {
+    "paper",
+    "document",
+    "plan",
+    "statement",
+    "communique",
+    "communiqué",
+    "declaration",
+    "resolution",
+    "proposal",
+    "memorandum",
+    "framework",
 }
 _CONTENT_WORDS = 14
 
@@ -189,6 +213,8 @@ def _stated(
         if not subjects:
             continue
         subject = subjects[0]
+        if stance == "call" and not _calls_for(token):
+            continue  # "called the talks useful", "urged on by": no call for something
         mention = next(
             (
                 by_start[t.idx]
@@ -197,10 +223,15 @@ def _stated(
             ),
             None,
         )
+        if mention is None and subject.lemma_.lower() in _DOCUMENTS:
+            mention = _issuer(subject, mentions)  # "the position paper calls for …"
         entry = case.by_id.get(mention.entity_id) if mention is not None else None
         party = case.party_of(entry, published) if entry is not None else None
         if party is None:
             continue
+        held = stance
+        if stance in _BY_SIDE:
+            held = _BY_SIDE[stance][0 if party.side else 1]
         objects = [t for t in token.subtree if t.i > token.i]
         if not objects:
             continue
@@ -211,7 +242,7 @@ def _stated(
                 Position(
                     holder=party.name,
                     issue=issue,
-                    stance=stance,
+                    stance=held,
                     content=_short(doc.text[start:end]),
                     start=token.idx,
                     end=end,
@@ -222,6 +253,36 @@ def _stated(
                 )
             )
     return found
+
+
+def _calls_for(verb: Token) -> bool:
+    """Whether "call" or "urge" asks for something: "calls for a ceasefire", "called on
+    Moscow to withdraw", "urged a truce" (not "called the talks useful")."""
+    if verb.lemma_.lower() != "call":
+        return True
+    return any(c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on"} for c in verb.children)
+
+
+def _issuer(subject: Token, mentions: Sequence[Mention]) -> Mention | None:
+    """Who issued the paper a sentence's subject names: the last actor that is the subject
+    of this sentence or the one before ("The Foreign Ministry released a position paper.
+    The paper calls for …")."""
+    doc = subject.doc
+    sentence = subject.sent
+    start = sentence.start_char
+    if sentence.start > 0:
+        start = doc[sentence.start - 1].sent.start_char
+    named = []
+    for mention in mentions:
+        if not (start <= mention.start < subject.idx and mention.role == "actor"):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        while root is not None and root.dep_ in {"compound", "poss", "amod"}:
+            root = root.head  # "China's Foreign Ministry", "Chinese officials"
+        if root is not None and root.dep_ in {"nsubj", "nsubjpass"}:
+            named.append(mention)
+    return named[-1] if named else None
 
 
 def extract_positions(
