@@ -422,3 +422,12 @@ def test_events_speech_act_takes_the_date_of_its_statement(nlp: Language) -> Non
     text = "Peskov said on Tuesday that Russia proposed a three-day truce."
     proposal = _one(_events(nlp, text), "proposal")
     assert (proposal.date, proposal.date_precision) == ("2025-05-13", "day")
+
+
+@pytest.mark.parametrize("broker", ["U.S.", "UN", "Turkey"])
+def test_events_brokered_agreement_names_its_mediator(nlp: Language, broker: str) -> None:
+    text = f"Russia and Ukraine signed a {broker}-brokered grain deal on Friday."
+    mediations = _of_type(_events(nlp, text), "mediation")
+    assert mediations, [(e.type, e.trigger) for e in _events(nlp, text)]
+    named = {"U.S.": "United States", "UN": "United Nations", "Turkey": "Turkey"}[broker]
+    assert named in mediations[0].mediators

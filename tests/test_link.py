@@ -320,3 +320,9 @@ def test_link_seat_of_power_before_a_place_noun_is_the_place(
     nlp: Language, text: str, role: str
 ) -> None:
     assert _find(_links(nlp, text), "Kyiv").role == role
+
+
+def test_link_abbreviation_before_a_hyphen_stands_alone(nlp: Language) -> None:
+    """ "U.S.-brokered" splits as "UN-brokered" does, so "U.S." is found."""
+    mentions = _links(nlp, "A U.S.-brokered truce took effect in the Black Sea.")
+    assert _find(mentions, "U.S.").entity_name == "United States"

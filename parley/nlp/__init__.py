@@ -19,7 +19,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from parley.case import Case, load_case
 from parley.nlp.events import EVENTS_COMPONENT, IssueMatcher, IssuesFound, extract_events
@@ -248,15 +248,18 @@ def load_model(name: str | None = None) -> tuple[Language, str]:
 _OTHER_APOSTROPHES = "ʼ`´′"
 
 
-def _split_letter_apostrophes(nlp: Language) -> None:
-    """Make the tokenizer split "Ukraineʼs" as it splits "Ukraine's", and give the pieces
-    the norms of "'s" and "'", which the model was trained on."""
+def _adapt_tokenizer(nlp: Language) -> None:
+    """Make the tokenizer split news text as parley reads it: "Ukraineʼs" as it splits
+    "Ukraine's" (the pieces get the norms of "'s" and "'", which the model was trained
+    on), and "U.S.-brokered" as it splits "UN-brokered", so the name stands alone."""
     tokenizer: Any = nlp.tokenizer
-    if not hasattr(tokenizer, "suffix_search"):
+    if not hasattr(tokenizer, "suffix_search") or not hasattr(tokenizer, "infix_finditer"):
         return  # a custom tokenizer: left as its author made it
     marks = re.escape(_OTHER_APOSTROPHES)
     suffixes = [*(nlp.Defaults.suffixes or ()), rf"(?<=\w)[{marks}][sS]", rf"(?<=[sS])[{marks}]"]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for mark in _OTHER_APOSTROPHES:
         nlp.vocab[mark + "s"].norm_ = "'s"
         nlp.vocab[mark + "S"].norm_ = "'s"
@@ -266,7 +269,7 @@ def _split_letter_apostrophes(nlp: Language) -> None:
 def build_nlp(*, model: str | None = None, case: str = "ukraine-russia") -> tuple[Language, str]:
     """The model with parley's components added after its NER."""
     nlp, model_name = load_model(model)
-    _split_letter_apostrophes(nlp)
+    _adapt_tokenizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(factory_name(PARAGRAPHS_COMPONENT), before="parser")
     nlp.add_pipe(factory_name(GAZETTEER_COMPONENT), config={"case": case})
