@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +22,7 @@ from parley.nlp.gazetteer import Gazetteer
 from parley.nlp.keys import normal
 from parley.types import Mention
 
-__all__ = ["described_people", "names_a_body", "state_body"]
+__all__ = ["actors_before", "described_people", "names_a_body", "state_body"]
 
 # Role words: the title parley's gazetteer uses for each way the text says it.
 _ROLE_WORDS = {
@@ -169,6 +170,16 @@ def names_a_body(text: str, gazetteer: Gazetteer) -> bool:
     return bool(words) and words[-1] in _BODY_HEADS and bool(gazetteer.bodies(text))
 
 
+def actors_before(word: Token, mentions: Sequence[Mention]) -> list[Mention]:
+    """The actors named before a word in its sentence or the one before, in text order:
+    where a description ("the Air Force", "the paper") finds whose it is."""
+    sentence = word.sent
+    start = sentence.start_char
+    if sentence.start > 0:
+        start = word.doc[sentence.start - 1].sent.start_char
+    return [m for m in mentions if start <= m.start < word.idx and m.role == "actor"]
+
+
 def state_body(
     span: Span, text: str, gazetteer: Gazetteer, before: list[Mention], published: date | None
 ) -> Entry | None:
@@ -177,14 +188,8 @@ def state_body(
     if not names_a_body(text, gazetteer):
         return None
     bodies = gazetteer.bodies(text)
-    sentence = span.sent
-    start = sentence.start_char
-    if sentence.start > 0:
-        start = span.doc[sentence.start - 1].sent.start_char
     case = gazetteer.case
-    for mention in reversed(before):
-        if mention.start < start or mention.start >= span.start_char or mention.role != "actor":
-            continue
+    for mention in reversed(actors_before(span[0], before)):
         entry = case.by_id.get(mention.entity_id)
         party = case.party_of(entry, published) if entry else None
         if party is not None and party.name in bodies:

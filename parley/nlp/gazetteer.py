@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from parley.case import Case, Entry
-from parley.nlp.keys import normal, similarity, skeleton
+from parley.nlp.keys import bare_name, normal, similarity, skeleton
 
 __all__ = ["GAZETTEER_COMPONENT", "Gazetteer", "GazetteerRuler", "label_of"]
 
@@ -73,7 +73,7 @@ def _without_middle_names(names: Iterable[str]) -> list[str]:
     patronymic. Names with lower-case particles ("Ursula von der Leyen") are left alone."""
     shortened = []
     for name in names:
-        words = re.sub(r"\s*\(.*\)$", "", name).split()
+        words = bare_name(name).split()
         if len(words) >= 3 and all(word[:1].isupper() for word in words):
             shortened.append(f"{words[0]} {words[-1]}")
     return shortened

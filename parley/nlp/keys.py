@@ -16,9 +16,10 @@ import re
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-__all__ = ["normal", "similarity", "skeleton"]
+__all__ = ["bare_name", "normal", "similarity", "skeleton"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_DISAMBIGUATOR = re.compile(r"\s*\(.*\)$")
 _VARIANTS = (
     ("shch", "sh"),
     ("sch", "sh"),
@@ -37,6 +38,12 @@ _VARIANTS = (
     ("ie", "e"),
     ("ye", "e"),
 )
+
+
+def bare_name(name: str) -> str:
+    """A canonical name without its Wikipedia disambiguator ("Alexander Gusev
+    (politician)" → "Alexander Gusev"), as texts write it."""
+    return _DISAMBIGUATOR.sub("", name)
 
 
 @functools.lru_cache(maxsize=65536)

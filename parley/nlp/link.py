@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.case import Entry
 from parley.nlp.descriptions import described_people, names_a_body, state_body
 from parley.nlp.gazetteer import Gazetteer
-from parley.nlp.keys import normal, similarity
+from parley.nlp.keys import bare_name, normal, similarity
 from parley.types import Mention
 
 __all__ = ["LINKER_COMPONENT", "NIL_THRESHOLD", "link_mentions"]
@@ -655,7 +655,6 @@ def _missed_names(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Menti
     return found
 
 
-_DISAMBIGUATOR = re.compile(r"\s*\(.*\)$")
 _SURNAME_SIMILARITY = 0.7
 
 
@@ -665,7 +664,7 @@ def _surname_alike(text: str, entry: Entry) -> bool:
     words = text.split()
     if entry.kind != "person" or len(words) < 2:
         return True
-    full_names = [_DISAMBIGUATOR.sub("", n) for n in entry.names]
+    full_names = [bare_name(n) for n in entry.names]
     surnames = [n.split()[-1] for n in full_names if len(n.split()) >= 2]
     return not surnames or any(
         similarity(words[-1], surname) >= _SURNAME_SIMILARITY for surname in surnames

@@ -31,6 +31,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from parley.case import Case
+from parley.nlp.descriptions import actors_before
 from parley.nlp.events import IssuesFound
 from parley.types import Event, Mention, Position, Quote
 
@@ -268,14 +269,8 @@ def _issuer(subject: Token, mentions: Sequence[Mention]) -> Mention | None:
     of this sentence or the one before ("The Foreign Ministry released a position paper.
     The paper calls for …")."""
     doc = subject.doc
-    sentence = subject.sent
-    start = sentence.start_char
-    if sentence.start > 0:
-        start = doc[sentence.start - 1].sent.start_char
     named = []
-    for mention in mentions:
-        if not (start <= mention.start < subject.idx and mention.role == "actor"):
-            continue
+    for mention in actors_before(subject, mentions):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         root = span.root if span is not None else None
         while root is not None and root.dep_ in {"compound", "poss", "amod"}:
